@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { BACKEND_NAMES, type BackendName } from '@lnn/autodiff';
+import { EXPERIMENT_IDS } from './experiments';
+
+/** The command line of `pnpm repro`, validated. */
+export interface ReproOptions {
+  /** Paper scale (hours) instead of the quick default (about 20 minutes on two cores). */
+  readonly full: boolean;
+  /** Experiments to run, in plan order. */
+  readonly only: readonly string[];
+  readonly seed: number;
+  /** Undefined: LNN_BACKEND, else wasm (see @lnn/autodiff's initBackend). */
+  readonly backend: BackendName | undefined;
+  readonly out: string;
+  readonly help: boolean;
+}
+
+export const USAGE = `Usage: pnpm repro [options]
+
+Regenerates the tables and figures of the Lagrangian Neural Networks paper, and ours.
+
+Options:
+  --full               paper scale: the paper's sample counts and training lengths (hours)
+  --only <ids>         run only these experiments (comma-separated, or repeat the flag):
+                       ${EXPERIMENT_IDS.join(', ')}
+  --seed <n>           seed of every random choice (default 0)
+  --backend <name>     ${BACKEND_NAMES.join(' | ')} (default: $LNN_BACKEND, else wasm)
+  --out <dir>          where REPORT.md, figures, metrics and models go (default results)
+  -h, --help           show this text
+`;
+
+/** Parses `argv` (without node and script), throwing a TypeError that names the bad option. */
+export function parseReproArgs(argv: readonly string[]): ReproOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      full: { type: 'boolean', default: false },
+      only: { type: 'string', multiple: true },
+      seed: { type: 'string', default: '0' },
+      backend: { type: 'string' },
+      out: { type: 'string', default: 'results' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const only = (values.only ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  for (const id of only) {
+    if (!EXPERIMENT_IDS.includes(id)) {
+      throw new TypeError(`--only: received '${id}', expected one of ${EXPERIMENT_IDS.join(', ')}.`);
+    }
+  }
+  const seed = Number(values.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new TypeError(`--seed: received '${values.seed}', expected a non-negative integer.`);
+  }
+  const backend = values.backend;
+  if (backend !== undefined && !(BACKEND_NAMES as readonly string[]).includes(backend)) {
+    throw new TypeError(`--backend: received '${backend}', expected one of ${BACKEND_NAMES.join(', ')}.`);
+  }
+  if (values.out === '') throw new TypeError("--out: received '', expected a directory path.");
+  return {
+    full: values.full,
+    only: EXPERIMENT_IDS.filter((id) => only.length === 0 || only.includes(id)),
+    seed,
+    backend: backend as BackendName | undefined,
+    out: values.out,
+    help: values.help,
+  };
+}

@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url';
+import { expectBuiltPackageLoads, runBuilt } from '@lnn/test-utils';
+import { describe, expect, it } from 'vitest';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+// Runs in a fresh `node` on dist/index.js or dist/index.cjs: no vitest, no vite plugin.
+const gradientCheck = `
+const tf = await import('@tensorflow/tfjs-core');
+const info = await mod.initBackend({ backend: process.argv.at(-1) });
+const missing = mod.tfjsGradientKernelNames().filter((k) => tf.getGradient(k) == null);
+const g = tf.grad((x) => tf.sum(tf.mul(x, tf.sin(x))))(tf.tensor1d([0.5]));
+const chained = tf.tensor1d([1, 2]).square().sum().dataSync()[0];
+console.log(JSON.stringify({ backend: info.backend, kernels: mod.tfjsGradientKernelNames().length, missing, grad: g.dataSync()[0], chained }));
+`;
+
+describe('@lnn/autodiff built output', () => {
+  it('loads silently from plain Node, as ESM and as CJS, with its public API', () => {
+    expectBuiltPackageLoads(packageDir, [
+      'initBackend',
+      'currentBackend',
+      'availableBackends',
+      'BackendUnavailableError',
+      'BackendInitError',
+      'registerTfjsGradients',
+      'tfjsGradientKernelNames',
+      'version',
+    ]);
+  });
+
+  describe.each(['esm', 'cjs'] as const)('as %s', (format) => {
+    it.each(['wasm', 'cpu'])('registers every tfjs gradient and differentiates on %s, printing nothing else', (backend) => {
+      const run = runBuilt(packageDir, format, `process.argv.push(${JSON.stringify(backend)});\n${gradientCheck}`);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      // The only line is ours: tfjs's "Hi, looks like you are running TensorFlow.js in Node.js" banner is silenced.
+      const lines = run.stdout.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      const result = JSON.parse(lines[0] as string) as Record<string, unknown>;
+      expect(result).toMatchObject({ backend, missing: [], chained: 5 });
+      expect(result.kernels).toBeGreaterThan(100);
+      // d/dx (x sin x) = sin x + x cos x at x = 0.5
+      expect(result.grad).toBeCloseTo(Math.sin(0.5) + 0.5 * Math.cos(0.5), 5);
+    });
+
+    it('names the package to install for an unavailable backend', () => {
+      const run = runBuilt(
+        packageDir,
+        format,
+        `try { await mod.initBackend({ backend: 'tensorflow' }); console.log('started'); }
+         catch (e) { console.log(e.name + ': ' + e.message); }`,
+      );
+      expect(run.status).toBe(0);
+      if (run.stdout.includes('started')) return; // @tensorflow/tfjs-node is installed on this machine
+      expect(run.stdout).toContain('BackendUnavailableError');
+      expect(run.stdout).toContain('npm install @tensorflow/tfjs-node');
+    });
+  });
+});

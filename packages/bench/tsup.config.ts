@@ -1,0 +1,5 @@
+import { defineConfig } from 'tsup';
+import { libraryConfig } from '../../config/tsup.base';
+
+// A command, not a library: one ESM entry, no type declarations.
+export default defineConfig(libraryConfig({ entry: ['src/cli.ts'], format: ['esm'], dts: false }));

@@ -1,0 +1,3 @@
+import { packageTestConfig } from '../../config/vitest.base';
+
+export default packageTestConfig();

@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import { expectBuiltPackageLoads } from '@lnn/test-utils';
+import { describe, it } from 'vitest';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+describe('@lnn/lagrangian built output', () => {
+  it('loads silently from plain Node, as ESM and as CJS, with its public API', () => {
+    expectBuiltPackageLoads(packageDir, ['version']);
+  });
+});
