@@ -3,7 +3,7 @@
  * `.test-results/vitest.json`, which `scripts/run-tests.mjs` sums into one closing line.
  */
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
-import { packageVersion } from './tsup.base';
+import { packageVersion } from './tsup.base.ts';
 
 export function packageTestConfig(extra: ViteUserConfig = {}): ViteUserConfig {
   return defineConfig({

@@ -1,3 +1,3 @@
-import { packageTestConfig } from '../../config/vitest.base';
+import { packageTestConfig } from '../../config/vitest.base.ts';
 
 export default packageTestConfig();

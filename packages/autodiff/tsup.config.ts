@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
-import { libraryConfig } from '../../config/tsup.base';
-import { tfjsGradientsEsbuildPlugin } from './build/tfjs-gradients';
+import { libraryConfig } from '../../config/tsup.base.ts';
+import { tfjsGradientsEsbuildPlugin } from './build/tfjs-gradients.ts';
 
 export default defineConfig(
   libraryConfig({

@@ -1,5 +1,5 @@
-import { packageTestConfig } from '../../config/vitest.base';
-import { tfjsGradientsVitePlugin } from './build/tfjs-gradients';
+import { packageTestConfig } from '../../config/vitest.base.ts';
+import { tfjsGradientsVitePlugin } from './build/tfjs-gradients.ts';
 
 export default packageTestConfig({
   plugins: [tfjsGradientsVitePlugin()],

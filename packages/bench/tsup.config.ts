@@ -1,5 +1,5 @@
 import { defineConfig } from 'tsup';
-import { libraryConfig } from '../../config/tsup.base';
+import { libraryConfig } from '../../config/tsup.base.ts';
 
 // A command, not a library: one ESM entry, no type declarations.
 export default defineConfig(libraryConfig({ entry: ['src/cli.ts'], format: ['esm'], dts: false }));
