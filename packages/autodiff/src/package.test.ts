@@ -11,7 +11,7 @@ const info = await mod.initBackend({ backend: process.argv.at(-1) });
 const missing = mod.tfjsGradientKernelNames().filter((k) => tf.getGradient(k) == null);
 const g = tf.grad((x) => tf.sum(tf.mul(x, tf.sin(x))))(tf.tensor1d([0.5]));
 const chained = tf.tensor1d([1, 2]).square().sum().dataSync()[0];
-console.log(JSON.stringify({ backend: info.backend, kernels: mod.tfjsGradientKernelNames().length, missing, grad: g.dataSync()[0], chained }));
+console.log(JSON.stringify({ available: mod.availableBackends(), backend: info.backend, kernels: mod.tfjsGradientKernelNames().length, missing, grad: g.dataSync()[0], chained }));
 `;
 
 describe('@lnn/autodiff built output', () => {
@@ -39,6 +39,7 @@ describe('@lnn/autodiff built output', () => {
       const result = JSON.parse(lines[0] as string) as Record<string, unknown>;
       expect(result).toMatchObject({ backend, missing: [], chained: 5 });
       expect(result.kernels).toBeGreaterThan(100);
+      expect(result.available).toEqual(expect.arrayContaining(['wasm', 'cpu']));
       // d/dx (x sin x) = sin x + x cos x at x = 0.5
       expect(result.grad).toBeCloseTo(Math.sin(0.5) + 0.5 * Math.cos(0.5), 5);
     });
