@@ -2,11 +2,12 @@
  * @lnn/autodiff — the differentiation core of lnn, and the backend set-up every @lnn package shares.
  *
  * Importing this module registers tfjs-core's gradient rules with the engine (tfjs-core alone
- * registers none in Node), so `tf.grad` and friends work on whichever backend `initBackend` starts.
+ * registers none in Node), with the rules that tfjs gets wrong at higher order replaced, so
+ * `tf.grad` and friends work, to third order, on whichever backend `initBackend` starts.
  */
-import { registerTfjsGradients } from './gradients/register-tfjs-gradients';
+import { registerGradients } from './gradients/register-gradients';
 
-registerTfjsGradients();
+registerGradients();
 
 export {
   BACKEND_ENV_VAR,
@@ -26,5 +27,12 @@ export {
   type PassedOver,
 } from './backend/init-backend';
 export { availableBackends } from './backend/available-backends';
+export { registerGradients } from './gradients/register-gradients';
+export { isHigherOrderSafe } from './gradients/recompute-outputs';
 export { registerTfjsGradients, tfjsGradientKernelNames } from './gradients/register-tfjs-gradients';
+export type { BatchedScalarFn, BatchedVectorFn } from './transforms/batched';
+export { grad } from './transforms/grad';
+export { valueAndGrad, type ValueAndGrad } from './transforms/value-and-grad';
+export { jacobian, type JacobianOptions } from './transforms/jacobian';
+export { hessian } from './transforms/hessian';
 export { version } from './version';

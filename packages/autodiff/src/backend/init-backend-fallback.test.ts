@@ -18,6 +18,7 @@ vi.mock('./loaders', async (importOriginal) => {
   };
 });
 vi.mock('@tensorflow/tfjs-core', () => ({ getBackend: () => 'none', version_core: 'test' }));
+vi.mock('../gradients/register-gradients', () => ({ registerGradients: () => undefined }));
 
 const { initBackend } = await import('./init-backend');
 

@@ -8,6 +8,7 @@ import {
   type ConcreteBackend,
 } from './backend-name';
 import { BackendInitError, BackendUnavailableError } from './errors';
+import { registerGradients } from '../gradients/register-gradients';
 import { loadBackend } from './loaders';
 
 /** Options of {@link initBackend}. */
@@ -79,6 +80,8 @@ async function start(options: InitBackendOptions): Promise<BackendInfo> {
     }
     try {
       const loaded = await loadBackend(backend);
+      // Re-assert the corrected rules, in case a library imported since replaced them.
+      registerGradients();
       current = { backend, requested, source, passedOver, tfjsVersion: tf.version_core, ...loaded };
       return current;
     } catch (error) {

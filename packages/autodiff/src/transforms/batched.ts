@@ -1,0 +1,33 @@
+import type { Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
+
+/**
+ * A batched scalar function: `[B, D] → [B]` (or `[B, 1]`), whose samples are independent — row
+ * `b` of the output depends on row `b` of the input only. The per-sample transforms rely on it.
+ */
+export type BatchedScalarFn = (x: Tensor2D) => Tensor1D | Tensor2D;
+
+/** A batched vector function: `[B, D] → [B, M]`, samples independent. */
+export type BatchedVectorFn = (x: Tensor2D) => Tensor2D;
+
+/** Throws unless `x` is a `[B, D]` float tensor with B, D ≥ 1. */
+export function checkBatchInput(x: Tensor, where: string): asserts x is Tensor2D {
+  if (x == null || typeof (x as Tensor).rank !== 'number') {
+    throw new TypeError(`${where}: x must be a tf.Tensor of shape [batch, dim], received ${String(x)}.`);
+  }
+  if (x.rank !== 2 || x.shape[0] === 0 || x.shape[1] === 0) {
+    throw new TypeError(`${where}: x must have shape [batch, dim] with both ≥ 1, received [${x.shape.join(', ')}].`);
+  }
+  if (x.dtype !== 'float32') {
+    throw new TypeError(`${where}: x must be float32, received ${x.dtype}.`);
+  }
+}
+
+/** Throws unless `y` has one value per sample of a batch of `batch`. */
+export function checkScalarOutput(y: Tensor, batch: number, where: string): void {
+  const ok = (y.rank === 1 && y.shape[0] === batch) || (y.rank === 2 && y.shape[0] === batch && y.shape[1] === 1);
+  if (!ok) {
+    throw new TypeError(
+      `${where}: f must return one value per sample, shape [${batch}] or [${batch}, 1], received [${y.shape.join(', ')}].`,
+    );
+  }
+}

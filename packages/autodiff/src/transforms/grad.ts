@@ -1,0 +1,24 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { checkBatchInput, checkScalarOutput, type BatchedScalarFn } from './batched';
+
+/**
+ * Per-sample gradient of a batched scalar function: `grad(f)(x)[b] = ∇f_b(x_b)`, shape `[B, D]`.
+ * One reverse pass over `Σ_b f_b` (the samples are independent, so this separates). Composable:
+ * `jacobian(grad(f))` is the Hessian. Differentiable again, to third order with the gradient rules
+ * `@lnn/autodiff` registers.
+ *
+ * @example
+ * const g = grad((x) => tf.sum(tf.square(x), 1))(tf.tensor2d([[1, 2]])); // [[2, 4]]
+ */
+export function grad(f: BatchedScalarFn): (x: tf.Tensor2D) => tf.Tensor2D {
+  return (x) => {
+    checkBatchInput(x, 'grad');
+    return tf.tidy(() =>
+      tf.grad((z: tf.Tensor2D) => {
+        const y = f(z);
+        checkScalarOutput(y, z.shape[0], 'grad');
+        return tf.sum(y);
+      })(x),
+    ) as tf.Tensor2D;
+  };
+}

@@ -1,0 +1,20 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import type { BatchedScalarFn } from './batched';
+import { checkBatchInput } from './batched';
+import { grad } from './grad';
+import { jacobian } from './jacobian';
+
+/**
+ * Per-sample Hessian of a batched scalar function, `[B, D, D]`: `jacobian(grad(f))`, as in JAX.
+ * This is the general path — any tfjs function, reverse mode over reverse mode. For functions
+ * written with jet primitives, `jetHessian` computes the same thing several times faster.
+ *
+ * @example
+ * const h = hessian((x) => tf.sum(tf.softplus(x), 1))(x); // diag(σ(x)(1 − σ(x)))
+ */
+export function hessian(f: BatchedScalarFn): (x: tf.Tensor2D) => tf.Tensor3D {
+  return (x) => {
+    checkBatchInput(x, 'hessian');
+    return jacobian(grad(f), { outputSize: x.shape[1] })(x);
+  };
+}

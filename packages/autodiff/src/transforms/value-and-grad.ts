@@ -1,0 +1,30 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { checkBatchInput, checkScalarOutput, type BatchedScalarFn } from './batched';
+
+/** Per-sample values `[B]` and gradients `[B, D]` of a batched scalar function. */
+export interface ValueAndGrad {
+  readonly value: tf.Tensor1D;
+  readonly grad: tf.Tensor2D;
+}
+
+/**
+ * Per-sample value and gradient of a batched scalar function in one forward and one reverse pass.
+ *
+ * @example
+ * const { value, grad } = valueAndGrad((x) => tf.sum(tf.square(x), 1))(x);
+ */
+export function valueAndGrad(f: BatchedScalarFn): (x: tf.Tensor2D) => ValueAndGrad {
+  return (x) => {
+    checkBatchInput(x, 'valueAndGrad');
+    let value: tf.Tensor1D | undefined;
+    const g = tf.tidy(() =>
+      tf.grad((z: tf.Tensor2D) => {
+        const y = f(z);
+        checkScalarOutput(y, z.shape[0], 'valueAndGrad');
+        value = tf.keep(tf.reshape(y, [z.shape[0]]) as tf.Tensor1D);
+        return tf.sum(y);
+      })(x),
+    ) as tf.Tensor2D;
+    return { value: value as tf.Tensor1D, grad: g };
+  };
+}
