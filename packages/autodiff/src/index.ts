@@ -35,4 +35,7 @@ export { grad } from './transforms/grad';
 export { valueAndGrad, type ValueAndGrad } from './transforms/value-and-grad';
 export { jacobian, type JacobianOptions } from './transforms/jacobian';
 export { hessian } from './transforms/hessian';
+export * as jets from './jet/index';
+export { Jet, JetTrace, type AdjointStep, type JetNode } from './jet/jet';
+export { jetHessian, type JetFn, type JetResult } from './jet/jet-hessian';
 export { version } from './version';
