@@ -1,5 +1,7 @@
 import { defineConfig } from 'tsup';
 import { libraryConfig } from '../../config/tsup.base.ts';
 
-// A command, not a library: one ESM entry, no type declarations.
-export default defineConfig(libraryConfig({ entry: ['src/cli.ts'], format: ['esm'], dts: false }));
+// Commands, not a library: ESM entries, no type declarations.
+export default defineConfig(
+  libraryConfig({ entry: ['src/cli.ts', 'src/jet-vs-general-cli.ts'], format: ['esm'], dts: false }),
+);

@@ -1,12 +1,5 @@
-import { backend_util, matMul, reshape, sum, transpose, type GradConfig, type Tensor } from '@tensorflow/tfjs-core';
-
-/** Swaps the last two axes. */
-function transposeLast(x: Tensor): Tensor {
-  const perm = x.shape.map((_, i) => i);
-  const n = perm.length;
-  [perm[n - 2], perm[n - 1]] = [perm[n - 1] as number, perm[n - 2] as number];
-  return transpose(x, perm);
-}
+import { backend_util, matMul, reshape, sum, type GradConfig, type Tensor } from '@tensorflow/tfjs-core';
+import { matMulAT, matMulBT, transposeLast } from '../internal/mat-mul-transposed';
 
 /** `op(x) = xᵀ` (last two axes) when `t`, else `x`: an explicit transpose, never a matMul flag. */
 function maybeT(x: Tensor, t: boolean): Tensor {
@@ -24,29 +17,38 @@ function unbroadcastBatch(grad: Tensor, shape: number[]): Tensor {
   return reshape(axes.length > 0 ? sum(grad, axes) : grad, shape);
 }
 
+/** Whether a and b have the same batch axes (no broadcasting between them). */
+function sameBatch(a: Tensor, b: Tensor): boolean {
+  return a.rank === b.rank && a.shape.slice(0, -2).every((n, i) => n === b.shape[i]);
+}
+
 /**
  * Gradient rule of `BatchMatMul` that multiplies only untransposed operands.
  *
  * tfjs's rule calls `matMul` with `transposeA` / `transposeB` set, which the wasm backend runs
  * about 13× slower than an explicit `transpose` followed by a plain `matMul`. This rule computes
  * the same products — for `y = op(a)·op(b)`: `ā = op⁻¹(ȳ·op(b)ᵀ)`, `b̄ = op⁻¹(op(a)ᵀ·ȳ)` — with
- * explicit transposes, and also sums over broadcast batch axes (tfjs's rule returns a gradient
- * of the broadcast shape there, which tfjs then rejects).
+ * explicit transposes, choosing which operands to transpose by size (`matMulBT`, `matMulAT`),
+ * and also sums over broadcast batch axes (tfjs's rule returns a gradient of the broadcast shape
+ * there, which tfjs then rejects).
  */
 export const batchMatMulGradConfig: GradConfig = {
   kernelName: 'BatchMatMul',
   inputsToSave: ['a', 'b'],
-  gradFunc: (dy, saved, attrs) => {
+  gradFunc: (dyIn, saved, attrs) => {
+    const dy = dyIn as Tensor;
     const [a, b] = saved as [Tensor, Tensor];
     const { transposeA, transposeB } = attrs as unknown as { transposeA: boolean; transposeB: boolean };
     return {
       a: () => {
         // d op(a) = dy · op(b)ᵀ; a = op⁻¹ of that.
-        const dOpA = matMul(dy, transposeLast(maybeT(b, transposeB)));
+        const opB = maybeT(b, transposeB);
+        const dOpA = sameBatch(dy, opB) ? matMulBT(dy, opB) : matMul(dy, transposeLast(opB));
         return unbroadcastBatch(maybeT(dOpA, transposeA), a.shape);
       },
       b: () => {
-        const dOpB = matMul(transposeLast(maybeT(a, transposeA)), dy);
+        const opA = maybeT(a, transposeA);
+        const dOpB = sameBatch(opA, dy) ? matMulAT(opA, dy) : matMul(transposeLast(opA), dy);
         return unbroadcastBatch(maybeT(dOpB, transposeB), b.shape);
       },
     };

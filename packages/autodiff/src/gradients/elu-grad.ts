@@ -10,7 +10,8 @@ import { exp, greater, minimum, mul, onesLike, where, type GradConfig, type Tens
 export const eluGradConfig: GradConfig = {
   kernelName: 'Elu',
   inputsToSave: ['x'],
-  gradFunc: (dy, saved) => {
+  gradFunc: (dyIn, saved) => {
+    const dy = dyIn as Tensor;
     const [x] = saved as [Tensor];
     return { x: () => mul(dy, where(greater(x, 0), onesLike(x), exp(minimum(x, 0)))) };
   },

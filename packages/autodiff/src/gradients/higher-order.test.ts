@@ -17,7 +17,7 @@ const wt = () => tf.tensor1d(w);
 
 interface Case {
   readonly name: string;
-  readonly f: (x: tf.Tensor1D) => tf.Scalar;
+  readonly f: (x: tf.Tensor1D) => tf.Tensor;
   readonly ref: HostScalarFn;
   readonly x: number[];
 }

@@ -34,7 +34,8 @@ function unbroadcast(grad: Tensor, shape: number[], outShape: number[]): Tensor 
 export const powGradConfig: GradConfig = {
   kernelName: 'Pow',
   inputsToSave: ['a', 'b'],
-  gradFunc: (dy, saved) => {
+  gradFunc: (dyIn, saved) => {
+    const dy = dyIn as Tensor;
     const [a, b] = saved as [Tensor, Tensor];
     const outShape = backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
     return {

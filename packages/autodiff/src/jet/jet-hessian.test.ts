@@ -62,7 +62,7 @@ describe.each(['wasm', 'cpu'] as const)('jetHessian on %s', (backend) => {
     expect(tf.memory().numTensors).toBe(before + 3);
     const general = hessian(tfMlp(p, tfAct))(x);
     const value = tfMlp(p, tfAct)(x);
-    const gradient = tf.grad((z: tf.Tensor2D) => tf.sum(tfMlp(p, tfAct)(z)))(x);
+    const gradient = tf.grad((z: tf.Tensor) => tf.sum(tfMlp(p, tfAct)(z as tf.Tensor2D)))(x);
     expect(fast.hessian.shape).toEqual([9, widths[0], widths[0]]);
     compareToGeneral(fast.hessian, general, 'hessian');
     assertAllClose(fast.value, value, { rtol: 1e-5, atol: 1e-5 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { matMulBT } from '../internal/mat-mul-transposed';
 
 /** What a primitive's adjoint step returns for its inputs, given δ of its output. */
 export interface AdjointStep {
@@ -95,7 +96,7 @@ export function overInputs(t: tf.Tensor): tf.Tensor {
 
 /** `Jᵀ diag(w) J` per sample: `J` is `[B, D, n]`, `w` is `[B, n]` (or broadcastable), result `[B, D, D]`. */
 export function weightedGram(j: tf.Tensor3D, w: tf.Tensor, k: tf.Tensor3D = j): tf.Tensor3D {
-  return tf.matMul(tf.mul(j, overInputs(w)), tf.transpose(k, [0, 2, 1])) as tf.Tensor3D;
+  return matMulBT(tf.mul(j, overInputs(w)), k) as tf.Tensor3D;
 }
 
 /** Sums a δ of `[B, m]` back to `[B, n]` when the input had one feature broadcast over m. */

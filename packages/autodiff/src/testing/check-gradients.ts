@@ -22,11 +22,18 @@ export interface OrderCheck {
 }
 
 /** The derivatives of order `order` of a scalar tfjs function at `x`, by nested `tf.grad`. */
-function autodiffDerivatives(f: (x: tf.Tensor1D) => tf.Scalar, x: tf.Tensor1D, order: 1 | 2 | 3): Float64Array {
+function autodiffDerivatives(f: (x: tf.Tensor1D) => tf.Tensor, x: tf.Tensor1D, order: 1 | 2 | 3): Float64Array {
   const d = x.size;
   const unit = (i: number) => tf.reshape(tf.oneHot(tf.tensor1d([i], 'int32'), d), [d]) as tf.Tensor1D;
   // g(x) = ∇f(x); then contract with unit vectors to reach each higher-order entry.
-  const grad1 = (y: tf.Tensor1D) => tf.grad((z: tf.Tensor1D) => f(z))(y) as tf.Tensor1D;
+  const grad1 = (y: tf.Tensor1D) =>
+    tf.grad((z: tf.Tensor) => {
+      const out = f(z as tf.Tensor1D);
+      if (out.size !== 1) {
+        throw new TypeError(`checkGradients: f must return a scalar, received shape [${out.shape.join(', ')}].`);
+      }
+      return tf.sum(out);
+    })(y) as tf.Tensor1D;
   const rows: number[] = [];
   tf.tidy(() => {
     if (order === 1) {
@@ -35,14 +42,15 @@ function autodiffDerivatives(f: (x: tf.Tensor1D) => tf.Scalar, x: tf.Tensor1D, o
     }
     for (let i = 0; i < d; i++) {
       const ei = unit(i);
-      const grad2 = (y: tf.Tensor1D) => tf.grad((z: tf.Tensor1D) => tf.sum(tf.mul(grad1(z), ei)))(y) as tf.Tensor1D;
+      const grad2 = (y: tf.Tensor1D) =>
+        tf.grad((z: tf.Tensor) => tf.sum(tf.mul(grad1(z as tf.Tensor1D), ei)))(y) as tf.Tensor1D;
       if (order === 2) {
         rows.push(...grad2(x).dataSync());
         continue;
       }
       for (let j = 0; j < d; j++) {
         const ej = unit(j);
-        rows.push(...tf.grad((z: tf.Tensor1D) => tf.sum(tf.mul(grad2(z), ej)))(x).dataSync());
+        rows.push(...tf.grad((z: tf.Tensor) => tf.sum(tf.mul(grad2(z as tf.Tensor1D), ej)))(x).dataSync());
       }
     }
   });
@@ -64,7 +72,7 @@ function autodiffDerivatives(f: (x: tf.Tensor1D) => tf.Scalar, x: tf.Tensor1D, o
  *   [0.3, -1.2], { order: 3 });
  */
 export function checkGradients(
-  f: (x: tf.Tensor1D) => tf.Scalar,
+  f: (x: tf.Tensor1D) => tf.Tensor,
   reference: HostScalarFn,
   x: ArrayLike<number>,
   options: CheckGradientsOptions = {},

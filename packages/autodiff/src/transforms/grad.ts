@@ -14,9 +14,9 @@ export function grad(f: BatchedScalarFn): (x: tf.Tensor2D) => tf.Tensor2D {
   return (x) => {
     checkBatchInput(x, 'grad');
     return tf.tidy(() =>
-      tf.grad((z: tf.Tensor2D) => {
-        const y = f(z);
-        checkScalarOutput(y, z.shape[0], 'grad');
+      tf.grad((z: tf.Tensor) => {
+        const y = f(z as tf.Tensor2D);
+        checkScalarOutput(y, z.shape[0] as number, 'grad');
         return tf.sum(y);
       })(x),
     ) as tf.Tensor2D;

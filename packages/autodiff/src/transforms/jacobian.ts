@@ -49,8 +49,8 @@ export function jacobian(g: BatchedVectorFn, options: JacobianOptions = {}): (x:
     return tf.tidy(() => {
       const tiled = tf.tile(x, [outputs, 1]) as tf.Tensor2D;
       const select = selector(outputs, batch);
-      const rows = tf.grad((z: tf.Tensor2D) => {
-        const y = g(z);
+      const rows = tf.grad((z: tf.Tensor) => {
+        const y = g(z as tf.Tensor2D);
         if (y.rank !== 2 || y.shape[0] !== outputs * batch || y.shape[1] !== outputs) {
           throw new TypeError(
             `jacobian: g must map [B, D] to [B, ${outputs}], received [${y.shape.join(', ')}] for B = ${outputs * batch}.`,

@@ -83,7 +83,9 @@ describe.each(['wasm', 'cpu'] as const)('per-sample transforms on %s', (backend)
     tf.tidy(() => {
       const row = X[0]!;
       // ∂/∂x of H₀₂(x) = ∂³f/∂x₀∂x₂∂x
-      const thirdFromTransforms = tf.grad((z: tf.Tensor2D) => tf.sum(tf.slice(hessian(f)(z), [0, 0, 2], [1, 1, 1])))(tf.tensor2d([row]));
+      const thirdFromTransforms = tf.grad((z: tf.Tensor) => tf.sum(tf.slice(hessian(f)(z as tf.Tensor2D), [0, 0, 2], [1, 1, 1])))(
+        tf.tensor2d([row]),
+      );
       const fd3 = finiteDifference(fHost, row, 3);
       const expected = [0, 1, 2, 3].map((k) => fd3[(0 * 4 + 2) * 4 + k]!);
       assertAllClose(thirdFromTransforms, expected, { rtol: 1e-3, atol: 2e-4 });

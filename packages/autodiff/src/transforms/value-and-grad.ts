@@ -18,10 +18,11 @@ export function valueAndGrad(f: BatchedScalarFn): (x: tf.Tensor2D) => ValueAndGr
     checkBatchInput(x, 'valueAndGrad');
     let value: tf.Tensor1D | undefined;
     const g = tf.tidy(() =>
-      tf.grad((z: tf.Tensor2D) => {
-        const y = f(z);
-        checkScalarOutput(y, z.shape[0], 'valueAndGrad');
-        value = tf.keep(tf.reshape(y, [z.shape[0]]) as tf.Tensor1D);
+      tf.grad((z: tf.Tensor) => {
+        const batch = z.shape[0] as number;
+        const y = f(z as tf.Tensor2D);
+        checkScalarOutput(y, batch, 'valueAndGrad');
+        value = tf.keep(tf.reshape(y, [batch]) as tf.Tensor1D);
         return tf.sum(y);
       })(x),
     ) as tf.Tensor2D;
