@@ -4,6 +4,7 @@ import { tfjsGradientsEsbuildPlugin } from './build/tfjs-gradients.ts';
 
 export default defineConfig(
   libraryConfig({
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     // import.meta.url in the CJS build (availableBackends uses createRequire).
     shims: true,
     esbuildPlugins: [tfjsGradientsEsbuildPlugin()],

@@ -24,8 +24,24 @@ describe('@lnn/autodiff built output', () => {
       'BackendInitError',
       'registerTfjsGradients',
       'tfjsGradientKernelNames',
+      'registerGradients',
+      'grad',
+      'valueAndGrad',
+      'jacobian',
+      'hessian',
+      'jets',
+      'jetHessian',
+      'solve',
+      'dampedSolve',
+      'pinvSolve',
+      'symmetricEigenvalues',
+      'LinalgError',
       'version',
     ]);
+  });
+
+  it('exports the testing helpers from @lnn/autodiff/testing', () => {
+    expectBuiltPackageLoads(packageDir, ['allClose', 'assertAllClose', 'compareClose', 'checkGradients', 'finiteDifference'], 'testing');
   });
 
   describe.each(['esm', 'cjs'] as const)('as %s', (format) => {

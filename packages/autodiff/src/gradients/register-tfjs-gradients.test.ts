@@ -1,24 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { expectClose } from '@lnn/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/init-backend';
+import { assertAllClose } from '../testing/all-close';
+import { finiteDifference } from '../testing/finite-difference';
 import { registerTfjsGradients, tfjsGradientKernelNames } from './register-tfjs-gradients';
 
 beforeAll(async () => {
   registerTfjsGradients();
   await initBackend({ backend: 'cpu' });
 });
-
-/** Central differences of a scalar function of a vector, in float64 on the host. */
-function centralDifference(f: (x: number[]) => number, x: number[], h: number): number[] {
-  return x.map((_, i) => {
-    const plus = x.slice();
-    const minus = x.slice();
-    plus[i] = (plus[i] as number) + h;
-    minus[i] = (minus[i] as number) - h;
-    return (f(plus) - f(minus)) / (2 * h);
-  });
-}
 
 describe('registerTfjsGradients', () => {
   it("registers a gradient for every kernel tfjs-core's register_all_gradients covers", () => {
@@ -55,7 +45,7 @@ const W = [
   [0.1, 0.4, -0.3],
   [-0.6, 0.2, 0.1],
 ];
-function hostF(x: number[]): number {
+function hostF(x: Float64Array): number {
   let total = 0;
   for (let i = 0; i < 3; i++) {
     const z = (W[i] as number[]).reduce((s, w, j) => s + w * (x[j] as number), 0);
@@ -80,6 +70,6 @@ describe.each(['wasm', 'cpu'] as const)('first-order gradients on %s', (backend)
     tf.dispose([input, g]);
     expect(tf.memory().numTensors).toBe(before);
     // float32 forward and backward passes on O(1) values: agreement to ~1e-5 relative.
-    expectClose(got, centralDifference(hostF, x, 1e-5), { rtol: 2e-5, atol: 2e-6 });
+    assertAllClose(got, finiteDifference(hostF, x, 1), { rtol: 2e-5, atol: 2e-6 });
   });
 });
