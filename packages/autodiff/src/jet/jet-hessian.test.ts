@@ -113,6 +113,32 @@ describe.each(['wasm', 'cpu'] as const)('jetHessian on %s', (backend) => {
     });
   });
 
+  it('an analytic Lagrangian (double pendulum) written with jets equals the general path', () => {
+    tf.tidy(() => {
+      // L = ½(m₁+m₂)l₁²ω₁² + ½m₂l₂²ω₂² + m₂l₁l₂ω₁ω₂cos(θ₁−θ₂) + (m₁+m₂)gl₁cos θ₁ + m₂gl₂cos θ₂,
+      // unit masses and lengths, g = 9.8; inputs (θ₁, θ₂, ω₁, ω₂).
+      const viaJets = (x: Jet) => {
+        const [t1, t2, w1, w2] = [0, 1, 2, 3].map((i) => jets.slice(x, i, 1)) as [Jet, Jet, Jet, Jet];
+        const kinetic = jets.add(
+          jets.add(jets.square(w1), jets.scale(jets.square(w2), 0.5)),
+          jets.mul(jets.mul(w1, w2), jets.cos(jets.sub(t1, t2))),
+        );
+        const potential = jets.add(jets.scale(jets.cos(t1), 2 * 9.8), jets.scale(jets.cos(t2), 9.8));
+        return jets.add(kinetic, potential);
+      };
+      const viaTf = (x: tf.Tensor2D) => {
+        const [t1, t2, w1, w2] = tf.split(x, 4, 1) as tf.Tensor[];
+        const kinetic = tf.add(tf.add(tf.square(w1!), tf.mul(0.5, tf.square(w2!))), tf.mul(tf.mul(w1!, w2!), tf.cos(tf.sub(t1!, t2!))));
+        const potential = tf.add(tf.mul(2 * 9.8, tf.cos(t1!)), tf.mul(9.8, tf.cos(t2!)));
+        return tf.reshape(tf.add(kinetic, potential), [-1]) as tf.Tensor1D;
+      };
+      const x = tf.randomUniform([16, 4], -3, 3, 'float32', 5) as tf.Tensor2D;
+      const fast = jetHessian(viaJets)(x);
+      compareToGeneral(fast.hessian, hessian(viaTf)(x), 'double pendulum hessian');
+      assertAllClose(fast.value, viaTf(x), { rtol: 1e-5, atol: 1e-4 });
+    });
+  });
+
   it('rejects misuse with messages that say what to do', () => {
     tf.tidy(() => {
       const x = tf.ones([2, 3]) as tf.Tensor2D;
