@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { FirstOrderProblem, LagrangianProblem } from './problem';
+import { solve } from './solve';
+
+const decay: FirstOrderProblem = { kind: 'first-order', dim: 1, rhs: (_t, y, dy) => y.forEach((v, i) => (dy[i] = -v)) };
+
+describe('solve reports trouble instead of returning silent NaN', () => {
+  it('stops a trajectory at the step limit and says so', () => {
+    const r = solve(decay, [1, 2], [0, 10], { method: 'rk4', dt: 0.01, maxSteps: 50 });
+    expect(r.ok).toBe(false);
+    expect(r.status).toEqual(['step-limit', 'step-limit']);
+    expect(Array.from(r.reached)).toEqual([1, 1]);
+    expect(r.stoppedAt[0]).toBeCloseTo(0.5, 10);
+    expect(r.message).toBe('2 of 2 trajectories stopped early: 2 step-limit (first: trajectory 0 at t = 0.5000000000000002).');
+    expect(Number.isNaN(r.states[2]!)).toBe(true);
+  });
+
+  it('stops a blow-up (y′ = y², y₀ = 1, singular at t = 1) and keeps the healthy trajectory', () => {
+    const blowUp: FirstOrderProblem = { kind: 'first-order', dim: 1, rhs: (_t, y, dy) => y.forEach((v, i) => (dy[i] = v * v)) };
+    for (const batching of ['independent', 'shared'] as const) {
+      const r = solve(blowUp, [1, -1], [0, 0.5, 2], { batching });
+      expect(r.status[0]).not.toBe('success');
+      expect(r.stoppedAt[0]).toBeGreaterThan(0.99);
+      expect(r.stoppedAt[0]).toBeLessThan(1 + 1e-6);
+      expect(r.reached[0]).toBe(2);
+      expect(r.states[2]).toBeCloseTo(2, 6); // y(0.5) = 1/(1 − 0.5)
+      expect(r.status[1]).toBe('success');
+      expect(r.states[5]).toBeCloseTo(-1 / 3, 6); // y(2) = −1/(1 + 2)
+    }
+  });
+
+  it('reports a variational step whose Newton iteration cannot converge', () => {
+    // L = q·v is linear in v: ∂²L/∂v² = 0 and the discrete equations are degenerate.
+    const degenerate: LagrangianProblem = {
+      kind: 'lagrangian',
+      dof: 1,
+      gradient: (q, v, dq, dv) => {
+        dq[0] = v[0]!;
+        dv[0] = q[0]!;
+      },
+      hessian: (_q, _v, hqq, hqv, hvv) => {
+        hqq[0] = 0;
+        hqv[0] = 1;
+        hvv[0] = 0;
+      },
+    };
+    const r = solve(degenerate, [1, 0], [0, 1], { method: 'variational', dt: 0.1 });
+    expect(r.status).toEqual(['newton-failed']);
+    expect(r.message).toMatch(/1 newton-failed \(first: trajectory 0 at t = 0\)/);
+  });
+
+  it('rejects bad arguments with the argument, the value and what was expected', () => {
+    expect(() => solve(decay, [1], [0, 1], { method: 'rk4' })).toThrow("solve: method 'rk4' needs options.dt > 0, received undefined.");
+    expect(() => solve(decay, [], [0, 1])).toThrow('solve: y0 must hold whole states of 1 components (B·1 numbers), received 0 numbers.');
+    expect(() => solve(decay, [1], [0, 2, 1])).toThrow('solve: times must increase strictly; times[2] = 1 follows 2.');
+    expect(() => solve(decay, [1], [0, Number.NaN])).toThrow('solve: times[1] is NaN, expected a finite number.');
+    expect(() => solve(decay, [1], [0, 1], { method: 'verlet', dt: 0.1 })).toThrow(/method 'verlet' needs a second-order problem/);
+    expect(() => solve(decay, [1], [0, 1], { method: 'euler' as never })).toThrow(/options.method must be/);
+    expect(() => solve(decay, [1], [0, 1], { rtol: -1 })).toThrow('solve: options.rtol must be a positive number, received -1.');
+    expect(() =>
+      solve({ kind: 'second-order', dof: 1, acceleration: () => undefined }, [1, 0], [0, 1], { method: 'verlet', dt: 0.1 }),
+    ).toThrow(/verlet: the problem's acceleration may depend on the velocity/);
+  });
+
+  it('returns the initial row at times[0] and dense outputs between steps', () => {
+    const r = solve(decay, [1], [0, 0.1, 0.2, 0.3, 5], { rtol: 1e-10, atol: 1e-12 });
+    expect(r.ok).toBe(true);
+    [0, 0.1, 0.2, 0.3, 5].forEach((t, k) => expect(Math.abs(r.states[k]! - Math.exp(-t))).toBeLessThan(1e-9));
+  });
+});
