@@ -1,6 +1,24 @@
 /**
- * @lnn/systems — ground-truth physics in float64.
- *
- * The public API is the explicit list below; internals live in `src/internal/`.
+ * @lnn/systems — ground-truth physics in float64: the paper's systems and more, their
+ * Lagrangians, closed-form accelerations, energies and samplers; systems from a formula; data sets.
  */
+export type { MechanicalSystem } from './system';
+export { doublePendulum, type DoublePendulum, type DoublePendulumParameters } from './double-pendulum';
+export {
+  relativisticAcceleration,
+  relativisticEnergy,
+  relativisticMomentum,
+  relativisticParticle,
+  relativisticVelocity,
+  type RelativisticParticle,
+} from './relativistic-particle';
+export { wave1d, type Wave1d, type Wave1dParameters } from './wave-1d';
+export { simplePendulum } from './simple-pendulum';
+export { harmonicOscillator, type HarmonicOscillator, type HarmonicOscillatorParameters } from './harmonic-oscillator';
+export { pendulumChain, type PendulumChainParameters } from './pendulum-chain';
+export { accelerations, energies, lagrangianProblem, secondOrderProblem } from './problems';
+export { createRandom, type Random } from './random';
+export { accelerationDataset, sampleStates, trajectoryDataset, type DataArray, type Dataset, type StateSampler } from './dataset';
+export { relativisticDataset } from './relativistic-dataset';
+export { DATASET_FORMAT_VERSION, DATASET_MAGIC, decodeDataset, encodeDataset, readDataset, writeDataset } from './dataset-io';
 export { version } from './version';

@@ -1,0 +1,101 @@
+import { solve, type SolveOptions } from '@lnn/ode';
+import { integerAtLeast } from './internal/check';
+import { secondOrderProblem } from './problems';
+import { createRandom, type Random } from './random';
+import type { MechanicalSystem } from './system';
+
+/** A named float64 array with its shape. */
+export interface DataArray {
+  readonly shape: readonly number[];
+  readonly data: Float64Array;
+}
+
+/**
+ * A data set: metadata plus named arrays. Acceleration data sets hold `states` `[N, 2d]` (q then v)
+ * and `accelerations` `[N, d]`; trajectory data sets hold `initial` `[N, 2d]`, `times` `[T]`,
+ * `states` `[T, N, 2d]` and `reached` `[N]` (output times reached; T unless the integrator
+ * stopped). Systems may add arrays (the relativistic particle adds `g` and `momenta`).
+ */
+export interface Dataset {
+  readonly kind: 'accelerations' | 'trajectories';
+  readonly system: string;
+  readonly seed: number;
+  readonly parameters: Readonly<Record<string, number>>;
+  readonly arrays: Readonly<Record<string, DataArray>>;
+}
+
+/** Draws one state (q, v of length d) from a seeded generator. */
+export type StateSampler = (rng: Random, q: Float64Array, v: Float64Array) => void;
+
+/** Fills `[count, 2d]` states from a sampler. */
+export function sampleStates(system: MechanicalSystem, sample: StateSampler, count: number, seed: number): Float64Array {
+  const d = system.dof;
+  const rng = createRandom(seed);
+  const states = new Float64Array(count * 2 * d);
+  for (let b = 0; b < count; b++) sample(rng, states.subarray(2 * d * b, 2 * d * b + d), states.subarray(2 * d * b + d, 2 * d * (b + 1)));
+  return states;
+}
+
+/**
+ * `(states, accelerations)` pairs: states drawn i.i.d. by `sample`, targets from the system's
+ * (closed-form) accelerations. Same seed, same data.
+ *
+ * @example
+ * const dp = doublePendulum();
+ * const ds = accelerationDataset(dp, { count: 600_000, seed: 0, sample: dp.sampleTrainingState });
+ */
+export function accelerationDataset(
+  system: MechanicalSystem,
+  options: { readonly count: number; readonly seed: number; readonly sample: StateSampler },
+): Dataset {
+  const count = integerAtLeast('accelerationDataset', 'options.count', options.count, 1);
+  const d = system.dof;
+  const states = sampleStates(system, options.sample, count, options.seed);
+  const acc = new Float64Array(count * d);
+  for (let b = 0; b < count; b++) {
+    const o = 2 * d * b;
+    system.acceleration(states.subarray(o, o + d), states.subarray(o + d, o + 2 * d), acc.subarray(b * d, (b + 1) * d));
+  }
+  return {
+    kind: 'accelerations',
+    system: system.name,
+    seed: options.seed,
+    parameters: system.parameters,
+    arrays: { states: { shape: [count, 2 * d], data: states }, accelerations: { shape: [count, d], data: acc } },
+  };
+}
+
+/**
+ * Trajectories of the true system from sampled initial states, at the requested times, by
+ * `@lnn/ode`'s `solve` (default: adaptive Dormand–Prince at rtol = atol = 1e-10).
+ *
+ * @example
+ * const ds = trajectoryDataset(dp, { count: 40, seed: 1, sample: dp.sampleEnergyTestState, times: [0, 50, 100] });
+ */
+export function trajectoryDataset(
+  system: MechanicalSystem,
+  options: {
+    readonly count: number;
+    readonly seed: number;
+    readonly sample: StateSampler;
+    readonly times: ArrayLike<number>;
+    readonly solver?: SolveOptions;
+  },
+): Dataset {
+  const count = integerAtLeast('trajectoryDataset', 'options.count', options.count, 1);
+  const d = system.dof;
+  const initial = sampleStates(system, options.sample, count, options.seed);
+  const result = solve(secondOrderProblem(system), initial, options.times, { rtol: 1e-10, atol: 1e-10, ...options.solver });
+  return {
+    kind: 'trajectories',
+    system: system.name,
+    seed: options.seed,
+    parameters: system.parameters,
+    arrays: {
+      initial: { shape: [count, 2 * d], data: initial },
+      times: { shape: [result.times.length], data: result.times },
+      states: { shape: [result.times.length, count, 2 * d], data: result.states },
+      reached: { shape: [count], data: Float64Array.from(result.reached) },
+    },
+  };
+}
