@@ -1,4 +1,4 @@
-import { luFactor, luSolve } from './internal/dense-lu';
+import { luFactor, luSolve } from './dense-lu';
 import type { LagrangianProblem, Problem, Rhs, SecondOrderProblem } from './problem';
 
 /** Gathers `[B, 2d]` states into `[B, d]` positions and velocities. */

@@ -1,4 +1,4 @@
-import { luFactor, luSolve } from './internal/dense-lu';
+import { luFactor, luSolve } from './dense-lu';
 import type { Integrator, IntegratorState } from './integrator';
 import type { LagrangianProblem } from './problem';
 

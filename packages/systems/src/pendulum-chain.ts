@@ -1,4 +1,4 @@
-import { denseSolve } from './internal/dense-solve';
+import { luFactor, luSolve } from '@lnn/ode';
 import { integerAtLeast, positive } from './internal/check';
 import type { MechanicalSystem } from './system';
 
@@ -42,6 +42,8 @@ export function pendulumChain(parameters: PendulumChainParameters = {}): Mechani
     for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) out[j * n + k] = coef(j, k) * Math.cos((q[j] as number) - (q[k] as number));
   };
   const M = new Float64Array(n * n);
+  const perm = new Int32Array(n);
+  const work = new Float64Array(n);
   const kinetic = (q: ArrayLike<number>, v: ArrayLike<number>) => {
     massMatrix(q, M);
     let s = 0;
@@ -67,7 +69,12 @@ export function pendulumChain(parameters: PendulumChainParameters = {}): Mechani
         for (let k = 0; k < n; k++) if (k !== j) s -= coef(j, k) * Math.sin((q[j] as number) - (q[k] as number)) * (v[k] as number) ** 2;
         out[j] = s;
       }
-      if (!denseSolve(M, out, n)) throw new Error(`pendulumChain: the mass matrix is singular at q = [${Array.from(q).join(', ')}].`);
+      let scale = 0;
+      for (const x of M) scale = Math.max(scale, Math.abs(x));
+      if (!luFactor(M, n, perm, n * 2 ** -52 * scale)) {
+        throw new Error(`pendulumChain: the mass matrix is singular at q = [${Array.from(q).join(', ')}].`);
+      }
+      luSolve(M, n, perm, out, work);
     },
     lagrangianGradient(q, v, dq, dv) {
       massMatrix(q, M);

@@ -1,6 +1,13 @@
 /**
- * In-place LU with partial pivoting of a d×d row-major matrix; returns false if a pivot is at most
- * `tol` (singular to working precision).
+ * In-place LU factorisation with partial pivoting of a d×d row-major float64 matrix (`P A = L U`),
+ * for the small dense systems of integrators and mechanics (Newton steps, mass matrices).
+ *
+ * @param tol - a pivot of magnitude at most `tol` means singular (pass `d·ε·max|A|` for
+ *   "singular to working precision").
+ * @returns false if singular; then `a` is partly overwritten.
+ * @example
+ * const perm = new Int32Array(d);
+ * if (luFactor(a, d, perm)) luSolve(a, d, perm, b, new Float64Array(d));
  */
 export function luFactor(a: Float64Array, d: number, perm: Int32Array, tol = 0): boolean {
   for (let i = 0; i < d; i++) perm[i] = i;
@@ -32,7 +39,7 @@ export function luFactor(a: Float64Array, d: number, perm: Int32Array, tol = 0):
   return true;
 }
 
-/** Solves `A x = b` from `luFactor`'s output; `b` (length d) is overwritten with x. */
+/** Solves `A x = b` from `luFactor`'s output; `b` (length d) is overwritten with x; `work` has length ≥ d. */
 export function luSolve(lu: Float64Array, d: number, perm: Int32Array, b: Float64Array, work: Float64Array): void {
   for (let i = 0; i < d; i++) work[i] = b[perm[i] as number] as number;
   for (let i = 0; i < d; i++) {
