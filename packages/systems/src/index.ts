@@ -16,6 +16,7 @@ export { wave1d, type Wave1d, type Wave1dParameters } from './wave-1d';
 export { simplePendulum } from './simple-pendulum';
 export { harmonicOscillator, type HarmonicOscillator, type HarmonicOscillatorParameters } from './harmonic-oscillator';
 export { pendulumChain, type PendulumChainParameters } from './pendulum-chain';
+export { fromFormula, type FormulaDerivatives, type FormulaSystem, type FromFormulaOptions } from './from-formula';
 export { accelerations, energies, lagrangianProblem, secondOrderProblem } from './problems';
 export { createRandom, type Random } from './random';
 export { accelerationDataset, sampleStates, trajectoryDataset, type DataArray, type Dataset, type StateSampler } from './dataset';
