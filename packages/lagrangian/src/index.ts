@@ -1,6 +1,25 @@
 /**
- * @lnn/lagrangian — the Lagrangian Neural Network.
- *
- * The public API is the explicit list below; internals live in `src/internal/`.
+ * @lnn/lagrangian — the Lagrangian Neural Network: Euler–Lagrange solver, the MLP Lagrangian,
+ * training for any dynamics model, rollouts, energy, save/load.
  */
+export type { Lagrangian } from './lagrangian';
+export {
+  canonicalMomentum,
+  checkStates,
+  conditioning,
+  eulerLagrange,
+  lagrangianDerivatives,
+  lagrangianEnergy,
+  type Conditioning,
+  type Derivatives,
+  type EulerLagrangeOptions,
+  type Inverse,
+} from './euler-lagrange';
+export type { DynamicsModel } from './dynamics-model';
+export { MlpLagrangian, paperInitStd, type AngleTransform, type MlpLagrangianConfig } from './mlp-lagrangian';
+export { MODEL_FORMAT, MODEL_FORMAT_VERSION, assignVariables, loadModel, registerModel, saveModel, variableArrays, type ModelFactory } from './model-io';
+export { learningRate, type Schedule } from './schedule';
+export { packData, type TrainingData } from './training-data';
+export { evaluate, train, type Progress, type TrainOptions, type TrainResult } from './trainer';
+export { rollout, type RolloutOptions } from './rollout';
 export { version } from './version';

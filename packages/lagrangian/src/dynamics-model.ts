@@ -1,0 +1,25 @@
+import type * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * What the trainer, rollouts and save/load need of a model of dynamics: accelerations for a batch,
+ * its trainable variables, and a JSON description to rebuild it. The LNN implements it; so do the
+ * baselines of `@lnn/baselines`.
+ */
+export interface DynamicsModel {
+  /** Registered name of the model class, e.g. `'mlp-lagrangian'` (see `registerModel`). */
+  readonly kind: string;
+  /** d, the number of coordinates. */
+  readonly dof: number;
+  /** p, per-sample inputs that are not coordinates (0 when none). */
+  readonly extraDim: number;
+  /** `q̈` `[B, d]` at states `q`, `q̇` (`[B, d]`) and `extra` (`[B, p]`); differentiable in the variables. */
+  accelerations(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D;
+  /** The model's own conserved energy, where it defines one. */
+  energy?(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor1D;
+  /** Trainable variables, in a fixed order (save/load and checkpoints rely on it). */
+  readonly variables: readonly tf.Variable[];
+  /** The JSON-able configuration that, with the variables' values, rebuilds the model. */
+  readonly config: Readonly<Record<string, unknown>>;
+  /** Releases the variables. */
+  dispose(): void;
+}

@@ -1,0 +1,149 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { dampedSolve, hessian, jetHessian, pinvSolve, solve, symmetricEigenvalues, valueAndGrad } from '@lnn/autodiff';
+import type { Lagrangian } from './lagrangian';
+
+/** How `H_vv` is inverted. */
+export type Inverse = 'pinv' | 'damped' | 'solve';
+
+/** Options of {@link eulerLagrange}. */
+export interface EulerLagrangeOptions {
+  /**
+   * `'pinv'`: pseudoinverse (the paper's choice; singular `H_vv` gives the minimum-norm q̈).
+   * `'damped'`: `(H_vv + εI)⁻¹`, biased by ε but always defined when H_vv ⪰ 0.
+   * `'solve'`: LU; throws a `LinalgError` on a singular `H_vv`.
+   * @default 'pinv'
+   */
+  readonly inverse?: Inverse;
+  /** ε of the damped inverse. @default 1e-3 */
+  readonly damping?: number;
+  /** Relative eigenvalue cutoff of the pseudoinverse. @default d·ε₃₂ */
+  readonly rcond?: number;
+}
+
+/** Everything the Euler–Lagrange equation needs at a batch of states. */
+export interface Derivatives {
+  readonly value: tf.Tensor1D;
+  /** ∇_q L, `[B, d]` */
+  readonly gradQ: tf.Tensor2D;
+  /** ∇_q̇ L — the canonical momentum, `[B, d]` */
+  readonly gradV: tf.Tensor2D;
+  /** ∂²L/∂q̇², `[B, d, d]` */
+  readonly hvv: tf.Tensor3D;
+  /** ∂²L/∂q̇∂q, `[B, d, d]` (row: q̇ᵢ, column: qⱼ) */
+  readonly hvq: tf.Tensor3D;
+}
+
+/** Checks q, q̇ (and extra) shapes and values; returns B. */
+export function checkStates(where: string, dof: number, q: tf.Tensor, qdot: tf.Tensor, extra?: tf.Tensor): number {
+  const shape = (t: tf.Tensor) => `[${t.shape.join(', ')}]`;
+  for (const [name, t] of [['q', q], ['qdot', qdot]] as const) {
+    if (t == null || typeof (t as tf.Tensor).rank !== 'number') throw new TypeError(`${where}: ${name} must be a tf.Tensor of shape [batch, ${dof}], received ${String(t)}.`);
+    if (t.rank !== 2 || t.shape[1] !== dof || t.shape[0] === 0) throw new TypeError(`${where}: ${name} must have shape [batch, ${dof}], received ${shape(t)}.`);
+  }
+  const batch = q.shape[0] as number;
+  if (qdot.shape[0] !== batch) throw new TypeError(`${where}: q and qdot must have the same batch, received ${shape(q)} and ${shape(qdot)}.`);
+  if (extra !== undefined && (extra.rank !== 2 || extra.shape[0] !== batch)) {
+    throw new TypeError(`${where}: extra must have shape [${batch}, p], received ${shape(extra)}.`);
+  }
+  return batch;
+}
+
+/** Value, gradient and Hessian blocks of L at `[q, q̇]`, by the jet path or the general path. */
+export function lagrangianDerivatives(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): Derivatives {
+  const d = lagrangian.dof;
+  const batch = checkStates('lagrangianDerivatives', d, q, qdot, extra);
+  return tf.tidy(() => {
+    const x = tf.concat([q, qdot], 1) as tf.Tensor2D;
+    let value: tf.Tensor1D;
+    let gradient: tf.Tensor2D;
+    let full: tf.Tensor3D;
+    if ('jet' in lagrangian) {
+      ({ value, gradient, hessian: full } = jetHessian((j) => lagrangian.jet(j, extra))(x));
+    } else {
+      const f = (z: tf.Tensor2D) => lagrangian.tensor(z, extra);
+      ({ value, grad: gradient } = valueAndGrad(f)(x));
+      full = hessian(f)(x);
+    }
+    return {
+      value,
+      gradQ: tf.slice(gradient, [0, 0], [batch, d]) as tf.Tensor2D,
+      gradV: tf.slice(gradient, [0, d], [batch, d]) as tf.Tensor2D,
+      hvv: tf.slice(full, [0, d, d], [batch, d, d]) as tf.Tensor3D,
+      hvq: tf.slice(full, [0, d, 0], [batch, d, d]) as tf.Tensor3D,
+    };
+  });
+}
+
+/**
+ * Accelerations from a Lagrangian by the Euler–Lagrange equation,
+ * `q̈ = H_vv⁻¹ (∇_q L − H_vq q̇)`, for a batch (`[B, d]` each). Differentiable with respect to
+ * anything L depends on (its weights), for training.
+ *
+ * @throws {TypeError} on wrong shapes; {@link LinalgError} from the solver on non-finite
+ *   derivatives (and, with `'solve'`, on a singular H_vv).
+ * @example
+ * const qdd = eulerLagrange(model.lagrangian, q, qdot); // pinv, as the paper
+ */
+export function eulerLagrange(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, options: EulerLagrangeOptions & { extra?: tf.Tensor2D } = {}): tf.Tensor2D {
+  const { inverse = 'pinv', damping = 1e-3, rcond, extra } = options;
+  if (!['pinv', 'damped', 'solve'].includes(inverse)) {
+    throw new TypeError(`eulerLagrange: options.inverse must be 'pinv', 'damped' or 'solve', received ${JSON.stringify(inverse)}.`);
+  }
+  return tf.tidy(() => {
+    const { gradQ, hvv, hvq } = lagrangianDerivatives(lagrangian, q, qdot, extra);
+    const rhs = tf.sub(gradQ, tf.squeeze(tf.matMul(hvq, tf.expandDims(qdot, 2)), [2]));
+    const qdd =
+      inverse === 'pinv'
+        ? pinvSolve(hvv, rhs, rcond === undefined ? {} : { rcond })
+        : inverse === 'damped'
+          ? dampedSolve(hvv, rhs, damping)
+          : solve(hvv, rhs);
+    return qdd as tf.Tensor2D;
+  });
+}
+
+/** The energy `E = q̇·∇_q̇L − L` per sample, `[B]`. */
+export function lagrangianEnergy(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => {
+    const { value, gradV } = lagrangianDerivatives(lagrangian, q, qdot, extra);
+    return tf.sub(tf.sum(tf.mul(qdot, gradV), 1), value) as tf.Tensor1D;
+  });
+}
+
+/** The canonical momentum `p = ∇_q̇L`, `[B, d]`. */
+export function canonicalMomentum(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => lagrangianDerivatives(lagrangian, q, qdot, extra).gradV);
+}
+
+/** Conditioning of `H_vv` per sample. */
+export interface Conditioning {
+  /** Eigenvalues of H_vv, ascending, `[B, d]`. */
+  readonly eigenvalues: Float32Array;
+  /** max|λ| / min|λ| per sample (Infinity when singular). */
+  readonly conditionNumber: Float64Array;
+  /** Whether H_vv is positive definite (all λ > 0) per sample. */
+  readonly positiveDefinite: boolean[];
+}
+
+/**
+ * A diagnostic of the velocity Hessian: its eigenvalues, condition numbers and definiteness per
+ * sample. Large condition numbers are where the Euler–Lagrange solve amplifies errors.
+ */
+export function conditioning(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): Conditioning {
+  const hvv = tf.tidy(() => lagrangianDerivatives(lagrangian, q, qdot, extra).hvv);
+  const values = symmetricEigenvalues(hvv);
+  const eigenvalues = values.dataSync() as Float32Array;
+  tf.dispose([hvv, values]);
+  const d = lagrangian.dof;
+  const batch = eigenvalues.length / d;
+  const conditionNumber = new Float64Array(batch);
+  const positiveDefinite: boolean[] = [];
+  for (let b = 0; b < batch; b++) {
+    const row = Array.from(eigenvalues.subarray(b * d, (b + 1) * d));
+    const abs = row.map(Math.abs);
+    const min = Math.min(...abs);
+    conditionNumber[b] = min === 0 ? Number.POSITIVE_INFINITY : Math.max(...abs) / min;
+    positiveDefinite.push(row.every((v) => v > 0));
+  }
+  return { eigenvalues, conditionNumber, positiveDefinite };
+}

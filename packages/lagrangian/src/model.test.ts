@@ -1,0 +1,79 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '@lnn/autodiff';
+import { assertAllClose } from '@lnn/autodiff/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eulerLagrange } from './euler-lagrange';
+import { MlpLagrangian, paperInitStd } from './mlp-lagrangian';
+import { loadModel, saveModel } from './model-io';
+
+beforeAll(async () => {
+  await initBackend({ backend: 'cpu' });
+});
+
+describe('MlpLagrangian', () => {
+  it("initialises as the paper: zero biases, std c/√n", () => {
+    const model = new MlpLagrangian({ dof: 2, hidden: [600, 600, 600], seed: 1 });
+    expect(model.variables.length).toBe(8);
+    const stds = model.variables.slice(0, 4).map((w) => tf.tidy(() => Math.sqrt(tf.moments(w).variance.dataSync()[0]!)));
+    const expected = [2.2 / Math.sqrt(600), 0.58 / Math.sqrt(600), 1.16 / Math.sqrt(600), 600 / Math.sqrt(600)];
+    stds.forEach((s, i) => expect(Math.abs(s - expected[i]!) / expected[i]!).toBeLessThan(0.05));
+    expect(paperInitStd(3, 4, 600, 1)).toBeCloseTo(Math.sqrt(600), 10);
+    for (const b of model.variables.slice(4)) expect(b.dataSync().every((x) => x === 0)).toBe(true);
+    model.dispose();
+  });
+
+  it.each(['none', 'wrap', 'features'] as const)('jet and general path agree (angle transform %s)', (angleTransform) => {
+    const model = new MlpLagrangian({ dof: 2, hidden: [32, 32], angles: [0, 1], angleTransform, seed: 2 });
+    tf.tidy(() => {
+      const q = tf.tensor2d([[0.3, 7.1], [-4, 2], [1, -1]]);
+      const v = tf.tensor2d([[1, -2], [0.5, 0.1], [3, 2]]);
+      const fast = eulerLagrange(model.lagrangian, q, v, { inverse: 'solve' });
+      const general = eulerLagrange(model.tensorLagrangian, q, v, { inverse: 'solve' });
+      assertAllClose(fast, general, { rtol: 1e-3, atol: 1e-4 });
+    });
+    model.dispose();
+  });
+
+  it('wrapping makes the model 2π-periodic in its angles', () => {
+    const model = new MlpLagrangian({ dof: 2, hidden: [16], angles: [0], angleTransform: 'wrap', seed: 3 });
+    tf.tidy(() => {
+      const v = tf.tensor2d([[0.4, -0.3]]);
+      const a = model.accelerations(tf.tensor2d([[0.5, 0.2]]), v);
+      const b = model.accelerations(tf.tensor2d([[0.5 + 2 * Math.PI, 0.2]]), v);
+      assertAllClose(a, b, { rtol: 1e-4, atol: 1e-5 });
+    });
+    model.dispose();
+  });
+
+  it('save → load gives identical outputs, and the folder holds the documented files', () => {
+    const model = new MlpLagrangian({ dof: 1, extraDim: 1, hidden: [24, 24], seed: 4 });
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'lnn-model-')), 'model');
+    saveModel(model, dir);
+    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/^arrays\.[0-9a-f]{8}\.bin$/), 'manifest.json']);
+    const loaded = loadModel(dir);
+    expect(loaded.config).toEqual(model.config);
+    tf.tidy(() => {
+      const [q, v, g] = [tf.tensor2d([[0.1], [2]]), tf.tensor2d([[0.5], [-0.2]]), tf.tensor2d([[9.8], [-3]])];
+      expect(Array.from(loaded.accelerations(q, v, g).dataSync())).toEqual(Array.from(model.accelerations(q, v, g).dataSync()));
+    });
+    saveModel(model, dir); // overwriting leaves one array file
+    expect(readdirSync(dir).length).toBe(2);
+    model.dispose();
+    loaded.dispose();
+  });
+
+  it('refuses bad configurations and missing extra inputs', () => {
+    expect(() => new MlpLagrangian({ dof: 0 })).toThrow('MlpLagrangian: config.dof must be a positive integer, received 0.');
+    expect(() => new MlpLagrangian({ dof: 2, hidden: [] })).toThrow(/config.hidden must be a non-empty array/);
+    expect(() => new MlpLagrangian({ dof: 2, angles: [2] })).toThrow(/config.angles must be distinct coordinate indices in \[0, 2\)/);
+    const model = new MlpLagrangian({ dof: 1, extraDim: 1, hidden: [4] });
+    expect(() => tf.tidy(() => model.accelerations(tf.ones([1, 1]) as tf.Tensor2D, tf.ones([1, 1]) as tf.Tensor2D))).toThrow(
+      'MlpLagrangian: this model takes extra inputs of shape [batch, 1], received none.',
+    );
+    model.dispose();
+    expect(() => loadModel(os.tmpdir())).toThrow(/holds no manifest.json/);
+  });
+});
