@@ -86,10 +86,10 @@ export class MlpLagrangian implements DynamicsModel {
     for (let i = 0; i < count; i++) {
       const [nIn, nOut] = [widths[i] as number, widths[i + 1] as number];
       const std = paperInitStd(i, count, nIn, nOut);
-      this.weights.push(tf.variable(tf.randomNormal([nIn, nOut], 0, std, 'float32', seed * 1000 + i), true));
-      this.biases.push(tf.variable(tf.zeros([nOut]), true));
+      this.weights.push(tf.tidy(() => tf.variable(tf.randomNormal([nIn, nOut], 0, std, 'float32', seed * 1000 + i), true)));
+      this.biases.push(tf.tidy(() => tf.variable(tf.zeros([nOut]), true)));
     }
-    const extraWeights = extraDim > 0 ? [tf.variable(tf.randomNormal([extraDim, widths[1] as number], 0, paperInitStd(0, count, extraDim + inputWidth, widths[1] as number), 'float32', seed * 1000 + 999), true)] : [];
+    const extraWeights = extraDim > 0 ? [tf.tidy(() => tf.variable(tf.randomNormal([extraDim, widths[1] as number], 0, paperInitStd(0, count, extraDim + inputWidth, widths[1] as number), 'float32', seed * 1000 + 999), true))] : [];
     this.variables = [...this.weights, ...this.biases, ...extraWeights];
     const wExtra = extraWeights[0];
     this.lagrangian = {

@@ -35,7 +35,7 @@ export function assignVariables(model: DynamicsModel, arrays: readonly { name: s
   model.variables.forEach((v, i) => {
     const a = arrays[i] as (typeof arrays)[number];
     if (a.shape.join() !== v.shape.join()) throw new Error(`${where}: variable ${i} has shape [${a.shape.join(', ')}] saved, [${v.shape.join(', ')}] expected.`);
-    v.assign(tf.tensor(a.data, v.shape));
+    tf.tidy(() => v.assign(tf.tensor(a.data, v.shape)));
   });
 }
 

@@ -129,7 +129,7 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
   const packed = packData(data, model.dof, model.extraDim, 'train');
   const held = options.evaluation === undefined ? undefined : packData(options.evaluation.data, model.dof, model.extraDim, 'train: options.evaluation');
   const variables = model.variables;
-  const moments = variables.map((v) => [tf.variable(tf.zerosLike(v), false), tf.variable(tf.zerosLike(v), false)] as const);
+  const moments = variables.map((v) => tf.tidy(() => [tf.variable(tf.zerosLike(v), false), tf.variable(tf.zerosLike(v), false)] as const));
   const state: State = { step: 0, skipped: 0, adamStep: 0, rng: new SeededRandom(seed), history: [], evaluations: [] };
 
   const checkpointDir = options.checkpoint?.dir;
@@ -140,10 +140,12 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
     }
     const n = variables.length;
     assignVariables(model, arrays.slice(0, n), 'train: resuming');
-    moments.forEach(([m, v], i) => {
-      m.assign(tf.tensor((arrays[n + 2 * i] as { data: Float32Array }).data, m.shape));
-      v.assign(tf.tensor((arrays[n + 2 * i + 1] as { data: Float32Array }).data, v.shape));
-    });
+    moments.forEach(([m, v], i) =>
+      tf.tidy(() => {
+        m.assign(tf.tensor((arrays[n + 2 * i] as { data: Float32Array }).data, m.shape));
+        v.assign(tf.tensor((arrays[n + 2 * i + 1] as { data: Float32Array }).data, v.shape));
+      }),
+    );
     const s = manifest.state as { step: number; skipped: number; adamStep: number; rng: number; history: [number, number][]; evaluations: [number, number][] };
     Object.assign(state, { step: s.step, skipped: s.skipped, adamStep: s.adamStep, rng: new SeededRandom(s.rng), history: s.history, evaluations: s.evaluations });
   }

@@ -1,0 +1,84 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '@lnn/autodiff';
+import { createRandom, doublePendulum, energies, sampleStates } from '@lnn/systems';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DynamicsModel } from './dynamics-model';
+import { MlpLagrangian } from './mlp-lagrangian';
+import { rollout } from './rollout';
+
+beforeAll(async () => {
+  await initBackend({ backend: 'wasm' });
+});
+
+/** A stand-in model with the true double-pendulum accelerations, to check rollouts against the truth. */
+function trueModel(): DynamicsModel {
+  const dp = doublePendulum();
+  return {
+    kind: 'true-double-pendulum',
+    dof: 2,
+    extraDim: 0,
+    variables: [],
+    config: {},
+    dispose: () => undefined,
+    accelerations: (q, qdot) => {
+      const [qs, vs] = [q.dataSync(), qdot.dataSync()];
+      const out = new Float32Array(qs.length);
+      const a = new Float64Array(2);
+      for (let b = 0; b < qs.length / 2; b++) {
+        dp.acceleration(qs.subarray(2 * b, 2 * b + 2), vs.subarray(2 * b, 2 * b + 2), a);
+        out.set(a, 2 * b);
+      }
+      return tf.tensor2d(out, q.shape);
+    },
+  };
+}
+
+describe('rollout', () => {
+  it('integrates a batch with any method and keeps the true energy (RK4, small step)', () => {
+    const dp = doublePendulum();
+    const y0 = sampleStates(dp, dp.sampleEnergyTestState, 8, 1);
+    const r = rollout(trueModel(), y0, [0, 1, 2], { method: 'rk4', dt: 0.005 });
+    expect(r.ok).toBe(true);
+    const e0 = energies(dp, y0);
+    const e2 = energies(dp, r.states.subarray(2 * 8 * 4));
+    // float32 model outputs: the energy error stays near float32 precision of the states.
+    e0.forEach((e, b) => expect(Math.abs(e2[b]! - e) / dp.potentialBound).toBeLessThan(1e-4));
+  });
+
+  it('stops a trajectory that leaves the finite numbers and reports it, while the others go on', () => {
+    // q̈ = q (1 + 10³⁶·max(|q| − 0.5, 0)): gentle below |q| = 0.5, explosive beyond it.
+    const exploding: DynamicsModel = {
+      kind: 'exploding',
+      dof: 1,
+      extraDim: 0,
+      variables: [],
+      config: {},
+      dispose: () => undefined,
+      accelerations: (q) => tf.tidy(() => tf.mul(q, tf.add(1, tf.mul(tf.relu(tf.sub(tf.abs(q), 0.5)), 1e36)))) as tf.Tensor2D,
+    };
+    const r = rollout(exploding, [1, 0, 0.1, 0], [0, 1, 2], { method: 'rk4', dt: 0.1 });
+    expect(r.status[0]).toBe('non-finite');
+    expect(r.status[1]).toBe('success');
+    expect(r.message).toMatch(/1 of 2 trajectories stopped early: 1 non-finite/);
+    expect(r.states[(2 * 2 + 1) * 2]).toBeCloseTo(0.1 * Math.cosh(2), 4); // the healthy one: q = 0.1 cosh t
+  });
+
+  it('runs a learned model, all trajectories in one call per stage, without leaking', () => {
+    const model = new MlpLagrangian({ dof: 2, hidden: [16, 16], angles: [0, 1], angleTransform: 'wrap', seed: 2 });
+    const rng = createRandom(3);
+    const y0 = Float64Array.from({ length: 4 * 40 }, () => rng.uniform(-1, 1));
+    const before = tf.memory().numTensors;
+    const r = rollout(model, y0, Array.from({ length: 11 }, (_, i) => i * 0.1), { method: 'rk4', dt: 0.01 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(r.stats.evaluations).toBe(4 * 100); // 100 RK4 steps × 4 stages, each one call for the 40 trajectories
+    expect(r.states.length).toBe(11 * 40 * 4);
+    model.dispose();
+  });
+
+  it('rejects bad initial states', () => {
+    const model = new MlpLagrangian({ dof: 2, hidden: [4] });
+    expect(() => rollout(model, [0, 0, 0], [0, 1])).toThrow('rollout: y0 must hold B·4 numbers ([q, q̇] per trajectory), received 3.');
+    expect(() => rollout(model, [0, NaN, 0, 0], [0, 1])).toThrow('rollout: y0[1] is NaN; initial states must be finite.');
+    model.dispose();
+  });
+});
