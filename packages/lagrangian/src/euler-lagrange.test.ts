@@ -128,7 +128,7 @@ describe.each(['wasm', 'cpu'] as const)('Euler–Lagrange solver on %s', (backen
   it('rejects wrong shapes and non-finite inputs with clear errors', () => {
     tf.tidy(() => {
       expect(() => eulerLagrange(doublePendulumJet, tf.ones([3, 3]) as tf.Tensor2D, tf.ones([3, 2]) as tf.Tensor2D)).toThrow(
-        'lagrangianDerivatives: q must have shape [batch, 2], received [3, 3].',
+        'eulerLagrange: q must have shape [batch, 2], received [3, 3].',
       );
       expect(() => eulerLagrange(doublePendulumJet, tf.ones([3, 2]) as tf.Tensor2D, tf.ones([2, 2]) as tf.Tensor2D)).toThrow(/same batch/);
       expect(() => eulerLagrange(doublePendulumJet, tf.tensor2d([[NaN, 0]]), tf.tensor2d([[0, 0]]))).toThrow(/non-finite-input/);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { dampedSolve, hessian, jetHessian, pinvSolve, solve, symmetricEigenvalues, valueAndGrad } from '@lnn/autodiff';
+import { dampedSolve, hessian, jetDirectional, jetHessian, pinvSolve, solve, symmetricEigenvalues, valueAndGrad } from '@lnn/autodiff';
 import type { Lagrangian } from './lagrangian';
 
 /** How `H_vv` is inverted. */
@@ -75,6 +75,28 @@ export function lagrangianDerivatives(lagrangian: Lagrangian, q: tf.Tensor2D, qd
 }
 
 /**
+ * The Euler–Lagrange system at a batch: `H_vv` and the right-hand side `∇_q L − H_vq q̇`. Jet
+ * Lagrangians carry only d + 1 tangent directions — the velocity unit vectors and (q̇, 0) — which
+ * give `H_vv` and the product `H_vq q̇` directly (`S H Sᵀ`), and the adjoint gives `∇_q L`.
+ */
+function eulerLagrangeSystem(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): { hvv: tf.Tensor3D; rhs: tf.Tensor2D } {
+  if (!('jet' in lagrangian)) {
+    const { gradQ, hvv, hvq } = lagrangianDerivatives(lagrangian, q, qdot, extra);
+    return { hvv, rhs: tf.sub(gradQ, tf.squeeze(tf.matMul(hvq, tf.expandDims(qdot, 2)), [2])) as tf.Tensor2D };
+  }
+  const d = lagrangian.dof;
+  const batch = checkStates('eulerLagrange', d, q, qdot, extra);
+  const x = tf.concat([q, qdot], 1) as tf.Tensor2D;
+  const velocityAxes = tf.tile(tf.reshape(tf.concat([tf.zeros([d, d]), tf.eye(d)], 1), [1, d, 2 * d]), [batch, 1, 1]);
+  const alongQdot = tf.reshape(tf.concat([qdot, tf.zerosLike(qdot)], 1), [batch, 1, 2 * d]);
+  const directions = tf.concat([velocityAxes, alongQdot], 1) as tf.Tensor3D;
+  const { gradient, hessian: projected } = jetDirectional((j) => lagrangian.jet(j, extra))(x, directions);
+  const hvv = tf.slice(projected, [0, 0, 0], [batch, d, d]) as tf.Tensor3D;
+  const hvqQdot = tf.reshape(tf.slice(projected, [0, 0, d], [batch, d, 1]), [batch, d]);
+  return { hvv, rhs: tf.sub(tf.slice(gradient, [0, 0], [batch, d]), hvqQdot) as tf.Tensor2D };
+}
+
+/**
  * Accelerations from a Lagrangian by the Euler–Lagrange equation,
  * `q̈ = H_vv⁻¹ (∇_q L − H_vq q̇)`, for a batch (`[B, d]` each). Differentiable with respect to
  * anything L depends on (its weights), for training.
@@ -90,8 +112,7 @@ export function eulerLagrange(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.T
     throw new TypeError(`eulerLagrange: options.inverse must be 'pinv', 'damped' or 'solve', received ${JSON.stringify(inverse)}.`);
   }
   return tf.tidy(() => {
-    const { gradQ, hvv, hvq } = lagrangianDerivatives(lagrangian, q, qdot, extra);
-    const rhs = tf.sub(gradQ, tf.squeeze(tf.matMul(hvq, tf.expandDims(qdot, 2)), [2]));
+    const { hvv, rhs } = eulerLagrangeSystem(lagrangian, q, qdot, extra);
     const qdd =
       inverse === 'pinv'
         ? pinvSolve(hvv, rhs, rcond === undefined ? {} : { rcond })

@@ -39,7 +39,7 @@ export interface Progress {
   /** Training loss of the last step. */
   readonly loss: number;
   readonly learningRate: number;
-  /** Updates skipped so far because the gradient or the new parameters were not finite. */
+  /** Updates skipped so far because the loss or the gradient was not finite. */
   readonly skipped: number;
   /** Held-out loss, when this report follows an evaluation. */
   readonly evaluationLoss?: number;
@@ -111,7 +111,7 @@ function checkOptions(options: TrainOptions): void {
 /**
  * Trains any dynamics model on accelerations with Adam: L1 or MSE loss, a learning-rate schedule,
  * decoupled weight decay, seeded batches (sampled with replacement), updates skipped and counted
- * when the gradient or the new parameters are not finite, periodic held-out evaluation, progress
+ * when the loss or the gradient is not finite, periodic held-out evaluation, progress
  * callbacks, and checkpoints from which an interrupted run resumes to the same weights as an
  * uninterrupted one (same backend).
  *
@@ -183,18 +183,21 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
         const { q, qdot, qdd, extra } = unpack(batch, model.dof, model.extraDim);
         const { value, grads } = tf.variableGrads(() => lossOf(loss, model.accelerations(q, qdot, extra), qdd), [...variables]);
         const t = state.adamStep + 1;
+        // Adam in its efficient form: θ −= α_t m / (√s + ε̂), α_t = lr·√(1−β₂ᵗ)/(1−β₁ᵗ), ε̂ = ε√(1−β₂ᵗ).
+        const alpha = (lr * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+        const epsHat = epsilon * Math.sqrt(1 - beta2 ** t);
         const updates = variables.map((v, i) => {
           const g = grads[v.name];
           if (g === undefined) return undefined; // does not reach the loss (e.g. the output bias of an LNN)
           const [m, s] = moments[i] as readonly [tf.Variable, tf.Variable];
           const m1 = tf.add(tf.mul(beta1, m), tf.mul(1 - beta1, g));
           const s1 = tf.add(tf.mul(beta2, s), tf.mul(1 - beta2, tf.square(g)));
-          const step = tf.div(tf.div(m1, 1 - beta1 ** t), tf.add(tf.sqrt(tf.div(s1, 1 - beta2 ** t)), epsilon));
-          const next = tf.sub(v, tf.mul(lr, weightDecay > 0 ? tf.add(step, tf.mul(weightDecay, v)) : step));
+          const step = tf.mul(alpha, tf.div(m1, tf.add(tf.sqrt(s1), epsHat)));
+          const next = tf.sub(v, weightDecay > 0 ? tf.add(step, tf.mul(lr * weightDecay, v)) : step);
           return { i, m1, s1, next };
         });
-        // One number tells whether the loss, every gradient and every new parameter are finite.
-        const sums = [value, ...updates.flatMap((u) => (u === undefined ? [] : [tf.sum(u.next)])), ...Object.values(grads).map((g) => tf.sum(g))];
+        // One number tells whether the loss and every gradient are finite.
+        const sums = [value, ...Object.values(grads).map((g) => tf.sum(g))];
         return { lossValue: value, health: tf.addN(sums.map((s) => tf.reshape(s, []))), updates: updates.filter((u) => u !== undefined) };
       });
       const healthy = Number.isFinite(health.dataSync()[0] as number);

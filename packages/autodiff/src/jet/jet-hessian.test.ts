@@ -5,7 +5,7 @@ import { assertAllClose } from '../testing/all-close';
 import { hessian } from '../transforms/hessian';
 import * as jets from './index';
 import type { Jet } from './jet';
-import { jetHessian } from './jet-hessian';
+import { jetDirectional, jetHessian } from './jet-hessian';
 
 /** A softplus MLP with the paper's initialisation (std c/√n, n the larger dimension). */
 function mlp(widths: number[], seed: number): { w: tf.Tensor2D[]; b: tf.Tensor1D[] } {
@@ -136,6 +136,21 @@ describe.each(['wasm', 'cpu'] as const)('jetHessian on %s', (backend) => {
       const fast = jetHessian(viaJets)(x);
       compareToGeneral(fast.hessian, hessian(viaTf)(x), 'double pendulum hessian');
       assertAllClose(fast.value, viaTf(x), { rtol: 1e-5, atol: 1e-4 });
+    });
+  });
+
+  it('jetDirectional gives S H Sᵀ, S∇f and the full gradient of the same function', () => {
+    tf.tidy(() => {
+      const p = mlp([4, 32, 32, 1], 9);
+      const x = tf.randomNormal([6, 4], 0, 1, 'float32', 4) as tf.Tensor2D;
+      const s = tf.randomNormal([6, 3, 4], 0, 1, 'float32', 5) as tf.Tensor3D;
+      const full = jetHessian(jetMlp(p))(x);
+      const dir = jetDirectional(jetMlp(p))(x, s);
+      compareToGeneral(dir.hessian, tf.matMul(tf.matMul(s, full.hessian), tf.transpose(s, [0, 2, 1])), 'projected hessian');
+      assertAllClose(dir.gradient, full.gradient, { rtol: 1e-4, atol: 1e-5 });
+      assertAllClose(dir.directional, tf.squeeze(tf.matMul(s, tf.expandDims(full.gradient, 2)), [2]), { rtol: 1e-4, atol: 1e-5 });
+      assertAllClose(dir.value, full.value, { rtol: 0, atol: 0 });
+      expect(() => jetDirectional(jetMlp(p))(x, tf.ones([6, 3, 5]) as tf.Tensor3D)).toThrow('jetDirectional: directions must have shape [6, D, 4] with D ≥ 1, received [6, 3, 5].');
     });
   });
 

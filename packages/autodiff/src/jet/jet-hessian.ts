@@ -16,7 +16,7 @@ export type JetFn = (x: Jet) => Jet;
  * Runs the adjoint pass over a trace: δ flows from the output back through every node in reverse,
  * and each nonlinear node adds its `Jᵀ diag(f''(z) ⊙ δ) J` (products their symmetric cross term).
  */
-function adjointHessian(trace: JetTrace, output: Jet): tf.Tensor3D {
+function adjointPass(trace: JetTrace, output: Jet): { hessian: tf.Tensor3D; deltas: Map<number, tf.Tensor> } {
   const deltas = new Map<number, tf.Tensor>([[output.id, tf.onesLike(output.value)]]);
   const terms: tf.Tensor[] = [];
   for (let i = trace.nodes.length - 1; i >= 0; i--) {
@@ -33,8 +33,19 @@ function adjointHessian(trace: JetTrace, output: Jet): tf.Tensor3D {
     });
   }
   const { batch, dim } = trace;
-  if (terms.length === 0) return tf.zeros([batch, dim, dim]);
-  return (terms.length === 1 ? terms[0] : tf.addN(terms)) as tf.Tensor3D;
+  const hessian = (terms.length === 0 ? tf.zeros([batch, dim, dim]) : terms.length === 1 ? terms[0] : tf.addN(terms)) as tf.Tensor3D;
+  return { hessian, deltas };
+}
+
+function checkOutput(output: Jet, trace: JetTrace, where: string): void {
+  if (!(output instanceof Jet) || output.trace !== trace) {
+    throw new TypeError(`${where}: f must return a Jet computed from its input by the jets primitives.`);
+  }
+  if (output.size !== 1) {
+    throw new TypeError(
+      `${where}: f must return one feature per sample, received a jet of ${output.size}; end with jets.sum or a dense layer to 1.`,
+    );
+  }
 }
 
 /**
@@ -59,18 +70,60 @@ export function jetHessian(f: JetFn): (x: tf.Tensor2D) => JetResult {
     return tf.tidy(() => {
       const trace = new JetTrace(batch, dim);
       const output = f(trace.input(x));
-      if (!(output instanceof Jet) || output.trace !== trace) {
-        throw new TypeError('jetHessian: f must return a Jet computed from its input by the jets primitives.');
-      }
-      if (output.size !== 1) {
-        throw new TypeError(
-          `jetHessian: f must return one feature per sample, received a jet of ${output.size}; end with jets.sum or a dense layer to 1.`,
-        );
-      }
+      checkOutput(output, trace, 'jetHessian');
       return {
         value: tf.reshape(output.value, [batch]) as tf.Tensor1D,
         gradient: tf.reshape(output.tangent, [batch, dim]) as tf.Tensor2D,
-        hessian: adjointHessian(trace, output),
+        hessian: adjointPass(trace, output).hessian,
+      };
+    });
+  };
+}
+
+/** Per-sample value, full gradient, and first and second derivatives along chosen directions. */
+export interface DirectionalJetResult {
+  readonly value: tf.Tensor1D;
+  /** ∇f, `[B, n]` (from the adjoint pass). */
+  readonly gradient: tf.Tensor2D;
+  /** `sᵢ·∇f` for each direction, `[B, D]`. */
+  readonly directional: tf.Tensor2D;
+  /** `sᵢᵀ H sⱼ`, `[B, D, D]`. */
+  readonly hessian: tf.Tensor3D;
+}
+
+/**
+ * Like {@link jetHessian}, but carries tangents along D chosen input directions `S` (`[B, D, n]`)
+ * instead of all n unit vectors, and returns the projected Hessian `S H Sᵀ` with the full
+ * gradient. Costs scale with D, so when only some blocks or products of the Hessian are needed —
+ * the Euler–Lagrange equation needs `H_vv` and `H_vq q̇`, i.e. d + 1 directions out of 2d — this
+ * does proportionally less work.
+ *
+ * @example
+ * // H_vv and H_vq·q̇ of L(q, q̇) in one pass: directions e_v₁…e_v_d and (q̇, 0)
+ * const r = jetDirectional(lagrangian)(x, directions);
+ */
+export function jetDirectional(f: JetFn): (x: tf.Tensor2D, directions: tf.Tensor3D) => DirectionalJetResult {
+  return (x, directions) => {
+    checkBatchInput(x, 'jetDirectional');
+    const [batch, n] = x.shape;
+    if (directions == null || directions.rank !== 3 || directions.shape[0] !== batch || directions.shape[2] !== n || directions.shape[1] === 0) {
+      throw new TypeError(
+        `jetDirectional: directions must have shape [${batch}, D, ${n}] with D ≥ 1, received ${directions == null ? String(directions) : `[${directions.shape.join(', ')}]`}.`,
+      );
+    }
+    const dim = directions.shape[1] as number;
+    return tf.tidy(() => {
+      const trace = new JetTrace(batch, dim);
+      const input = trace.input(x, directions);
+      const output = f(input);
+      checkOutput(output, trace, 'jetDirectional');
+      const { hessian, deltas } = adjointPass(trace, output);
+      const delta = deltas.get(input.id);
+      return {
+        value: tf.reshape(output.value, [batch]) as tf.Tensor1D,
+        gradient: (delta === undefined ? tf.zeros([batch, n]) : delta) as tf.Tensor2D,
+        directional: tf.reshape(output.tangent, [batch, dim]) as tf.Tensor2D,
+        hessian,
       };
     });
   };

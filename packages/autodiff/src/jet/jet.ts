@@ -56,8 +56,12 @@ export class JetTrace {
     readonly dim: number,
   ) {}
 
-  /** The input jet: value `x` (`[B, D]`), tangent the identity. */
-  input(x: tf.Tensor2D): Jet {
+  /**
+   * The input jet: value `x` (`[B, n]`) and tangent the identity (`n = D`), or the given
+   * `directions` (`[B, D, n]`), whose rows are the input directions derivatives are taken along.
+   */
+  input(x: tf.Tensor2D, directions?: tf.Tensor3D): Jet {
+    if (directions !== undefined) return new Jet(x, directions, this);
     const eye = tf.reshape(tf.eye(this.dim), [1, this.dim, this.dim]);
     return new Jet(x, tf.tile(eye, [this.batch, 1, 1]) as tf.Tensor3D, this);
   }

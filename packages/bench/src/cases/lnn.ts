@@ -1,0 +1,77 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { MlpLagrangian, rollout, train } from '@lnn/lagrangian';
+import { accelerationDataset, doublePendulum, sampleStates } from '@lnn/systems';
+import { time, type Timing } from '../timing';
+
+function summarise(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return {
+    median: sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2,
+    min: sorted[0] as number,
+    max: sorted[sorted.length - 1] as number,
+    repetitions: sorted.length,
+  };
+}
+
+/** The LNN's costs on the double pendulum (issue 5's benchmark). */
+export interface LnnResult {
+  readonly widths: readonly number[];
+  readonly trainingStep: Timing;
+  readonly batchSize: number;
+  readonly acceleration: readonly { readonly batch: number; readonly timing: Timing }[];
+  readonly rollout: Timing;
+}
+
+/**
+ * One training step (batch 32, L1, Adam, one-cycle schedule), one acceleration evaluation at
+ * batch 1 and 1,024, and a 40-trajectory, 100-step RK4 rollout of a softplus LNN
+ * 4→500→500→500→1 on the double pendulum, on the current backend.
+ */
+export function lnnCosts(options: { hidden?: readonly number[]; steps?: number; repetitions?: number } = {}): LnnResult {
+  const { hidden = [500, 500, 500], steps = 30, repetitions = 15 } = options;
+  const dp = doublePendulum();
+  const ds = accelerationDataset(dp, { count: 4096, seed: 0, sample: dp.sampleTrainingState });
+  const s = ds.arrays.states!.data;
+  const q = new Float64Array(2 * 4096);
+  const qdot = new Float64Array(2 * 4096);
+  for (let b = 0; b < 4096; b++) {
+    q.set(s.subarray(4 * b, 4 * b + 2), 2 * b);
+    qdot.set(s.subarray(4 * b + 2, 4 * b + 4), 2 * b);
+  }
+  const model = new MlpLagrangian({ dof: 2, hidden, angles: [0, 1], angleTransform: 'wrap', seed: 0 });
+  const stamps: number[] = [];
+  let last = performance.now();
+  train(model, { q, qdot, qdd: ds.arrays.accelerations!.data }, {
+    steps,
+    batchSize: 32,
+    schedule: { kind: 'one-cycle', peak: 1e-3, total: steps },
+    weightDecay: 1e-6,
+    progressEvery: 1,
+    onProgress: () => {
+      const now = performance.now();
+      stamps.push(now - last);
+      last = now;
+    },
+  });
+  const trainingStep = summarise(stamps.slice(3)); // the first steps warm the kernels up
+  const acceleration = [1, 1024].map((batch) => {
+    const qt = tf.tensor2d(Float32Array.from(q.subarray(0, 2 * batch)), [batch, 2]);
+    const vt = tf.tensor2d(Float32Array.from(qdot.subarray(0, 2 * batch)), [batch, 2]);
+    const timing = time(() => {
+      const a = model.accelerations(qt, vt);
+      a.dataSync();
+      a.dispose();
+    }, repetitions, 3);
+    tf.dispose([qt, vt]);
+    return { batch, timing };
+  });
+  const y0 = sampleStates(dp, dp.sampleEnergyTestState, 40, 1);
+  const dt = 0.01;
+  const rolloutTiming = time(() => {
+    const r = rollout(model, y0, [0, 100 * dt], { method: 'rk4', dt });
+    if (r.stats.steps !== 100) throw new Error(`lnn bench: expected 100 RK4 steps, took ${r.stats.steps}`);
+  }, Math.max(3, Math.floor(repetitions / 5)), 1);
+  model.dispose();
+  return { widths: [4, ...hidden, 1], trainingStep, batchSize: 32, acceleration, rollout: rolloutTiming };
+}

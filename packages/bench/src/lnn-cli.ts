@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+/**
+ * LNN costs (issue 5's benchmark): pnpm --filter @lnn/bench bench:lnn [--backend wasm] [--steps 30] [--repetitions 15]
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { initBackend } from '@lnn/autodiff';
+import { lnnCosts } from './cases/lnn';
+import type { Timing } from './timing';
+
+const { values } = parseArgs({
+  options: { backend: { type: 'string', default: 'wasm' }, steps: { type: 'string', default: '30' }, repetitions: { type: 'string', default: '15' } },
+});
+const info = await initBackend({ backend: values.backend as 'wasm' });
+const r = lnnCosts({ steps: Number(values.steps), repetitions: Number(values.repetitions) });
+const fmt = (t: Timing) => `${t.median.toFixed(2)} ms | ${t.min.toFixed(2)} ms | ${t.max.toFixed(2)} ms | ${t.repetitions}`;
+console.log(`LNN ${r.widths.join('→')} on the double pendulum, backend ${info.backend}${info.simd ? ' (SIMD)' : ''}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
+console.log('| task | median | min | max | n |');
+console.log('|---|---|---|---|---|');
+console.log(`| training step (batch ${r.batchSize}, L1, Adam, pinv) | ${fmt(r.trainingStep)} |`);
+for (const a of r.acceleration) console.log(`| accelerations, batch ${a.batch} | ${fmt(a.timing)} |`);
+console.log(`| rollout: 40 trajectories, 100 RK4 steps | ${fmt(r.rollout)} |`);
