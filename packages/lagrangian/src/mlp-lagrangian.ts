@@ -29,6 +29,15 @@ export interface MlpLagrangianConfig {
 }
 
 /**
+ * The tfjs seed of weight matrix `index`: never 0, which tfjs's random ops read as "no seed"
+ * (`seed ? seed : Math.random()`), silently making the initialisation irreproducible.
+ */
+export function layerSeed(seed: number, index: number): number {
+  const value = seed * 1000 + index + 1;
+  return value === 0 ? 1e9 + index : value;
+}
+
+/**
  * The paper's initialisation: biases 0, weights normal with std `c/√n`, n the larger dimension of
  * the matrix, `c = 2.2` for the first matrix, `0.58·i` for hidden matrix i (1-based), `n` for the
  * output matrix.
@@ -86,10 +95,10 @@ export class MlpLagrangian implements DynamicsModel {
     for (let i = 0; i < count; i++) {
       const [nIn, nOut] = [widths[i] as number, widths[i + 1] as number];
       const std = paperInitStd(i, count, nIn, nOut);
-      this.weights.push(tf.tidy(() => tf.variable(tf.randomNormal([nIn, nOut], 0, std, 'float32', seed * 1000 + i), true)));
+      this.weights.push(tf.tidy(() => tf.variable(tf.randomNormal([nIn, nOut], 0, std, 'float32', layerSeed(seed, i)), true)));
       this.biases.push(tf.tidy(() => tf.variable(tf.zeros([nOut]), true)));
     }
-    const extraWeights = extraDim > 0 ? [tf.tidy(() => tf.variable(tf.randomNormal([extraDim, widths[1] as number], 0, paperInitStd(0, count, extraDim + inputWidth, widths[1] as number), 'float32', seed * 1000 + 999), true))] : [];
+    const extraWeights = extraDim > 0 ? [tf.tidy(() => tf.variable(tf.randomNormal([extraDim, widths[1] as number], 0, paperInitStd(0, count, extraDim + inputWidth, widths[1] as number), 'float32', layerSeed(seed, 999)), true))] : [];
     this.variables = [...this.weights, ...this.biases, ...extraWeights];
     const wExtra = extraWeights[0];
     this.lagrangian = {

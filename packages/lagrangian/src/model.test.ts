@@ -25,6 +25,13 @@ describe('MlpLagrangian', () => {
     model.dispose();
   });
 
+  it('is reproducible from its seed (including seed 0, which tfjs would read as "no seed")', () => {
+    const [a, b] = [new MlpLagrangian({ dof: 2, hidden: [8], seed: 0 }), new MlpLagrangian({ dof: 2, hidden: [8], seed: 0 })];
+    expect(a.variables.map((v) => Array.from(v.dataSync()))).toEqual(b.variables.map((v) => Array.from(v.dataSync())));
+    a.dispose();
+    b.dispose();
+  });
+
   it.each(['none', 'wrap', 'features'] as const)('jet and general path agree (angle transform %s)', (angleTransform) => {
     const model = new MlpLagrangian({ dof: 2, hidden: [32, 32], angles: [0, 1], angleTransform, seed: 2 });
     tf.tidy(() => {

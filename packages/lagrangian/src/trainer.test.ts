@@ -78,20 +78,20 @@ describe('train', () => {
     model.dispose();
   });
 
-  it('a small LNN (4→64→64→1) trained for 400 steps halves the held-out acceleration loss', () => {
+  it('a small LNN (4→64→64→1) trained for 400 steps cuts the held-out acceleration loss by 2.5×', () => {
     const model = new MlpLagrangian({ dof: 2, hidden: [64, 64], angles: [0, 1], angleTransform: 'features', seed: 0 });
     const initial = evaluate(model, heldOut);
     const progress: number[] = [];
     train(model, data(20_000, 3), {
       steps: 400,
       batchSize: 64,
-      schedule: { kind: 'constant', value: 3e-3 },
+      schedule: { kind: 'constant', value: 1e-3 },
       onProgress: (p) => progress.push(p.step),
     });
     const final = evaluate(model, heldOut);
     expect(progress).toEqual([100, 200, 300, 400]);
-    // Measured here: about 4.4 → 1.5 (L1, rad/s²). The requirement is a factor of 2.
-    expect(final).toBeLessThan(initial / 2);
+    // Deterministic on wasm: mean L1 67.8 → 23.6 rad/s² (2.9×); required: at least 2.5×.
+    expect(final).toBeLessThan(initial / 2.5);
     model.dispose();
   });
 

@@ -14,10 +14,9 @@ interface Elementwise {
 function apply(name: string, x: Jet, fn: Elementwise): Jet {
   const trace = sameTrace(name, x);
   const [value, d1, d2] = fn(x.value);
-  const tangent = tf.mul(x.tangent, overInputs(d1));
-  return trace.record(value, tangent, [x], (delta) => ({
+  return trace.record(trace.combine(value, tf.mul(x.stacked, overInputs(d1))), [x], (delta) => ({
     deltas: [tf.mul(delta, d1)],
-    hessian: weightedGram(x.tangent, tf.mul(d2, delta)),
+    hessian: weightedGram(x, tf.mul(d2, delta)),
   }));
 }
 

@@ -16,7 +16,8 @@ export function initMlp(widths: readonly number[], seed: number): MlpParams {
     const [nIn, nOut] = [widths[i] as number, widths[i + 1] as number];
     const n = Math.max(nIn, nOut);
     const c = i === 0 ? 2.2 : i === last ? n : 0.58 * i;
-    weights.push(tf.randomNormal([nIn, nOut], 0, c / Math.sqrt(n), 'float32', seed + i) as tf.Tensor2D);
+    // +1: tfjs reads a seed of 0 as "no seed".
+    weights.push(tf.randomNormal([nIn, nOut], 0, c / Math.sqrt(n), 'float32', seed * 1000 + i + 1) as tf.Tensor2D);
     biases.push(tf.zeros([nOut]) as tf.Tensor1D);
   }
   return { weights, biases };
