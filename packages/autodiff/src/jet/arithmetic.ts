@@ -21,11 +21,11 @@ function asRows(c: Constant): tf.Tensor {
 export function add(a: Jet, b: Jet | Constant): Jet {
   if (!(b instanceof Jet)) {
     const trace = sameTrace('jets.add', a);
-    return trace.record(tf.add(a.stacked, tf.mul(trace.rowMasks().value, overInputs(asRows(b)))), [a], (delta) => ({ deltas: [delta] }));
+    return trace.record(tf.add(a.value, asRows(b)), a.tangent, [a], (delta) => ({ deltas: [delta] }));
   }
   const trace = sameTrace('jets.add', a, b);
   checkSizes('jets.add', a, b);
-  return trace.record(tf.add(a.stacked, b.stacked), [a, b], (delta) => ({
+  return trace.record(tf.add(a.value, b.value), tf.add(a.tangent, b.tangent), [a, b], (delta) => ({
     deltas: [unbroadcastDelta(delta, a.size), unbroadcastDelta(delta, b.size)],
   }));
 }
@@ -45,7 +45,7 @@ export function sub(a: Jet, b: Jet | Constant): Jet {
 export function scale(a: Jet, c: Constant): Jet {
   const trace = sameTrace('jets.scale', a);
   const rows = asRows(c);
-  return trace.record(tf.mul(a.stacked, overInputs(rows)), [a], (delta) => ({
+  return trace.record(tf.mul(a.value, rows), tf.mul(a.tangent, overInputs(rows)), [a], (delta) => ({
     deltas: [unbroadcastDelta(tf.mul(delta, rows), a.size)],
   }));
 }
@@ -58,9 +58,9 @@ export function mul(a: Jet, b: Jet | Constant): Jet {
   if (!(b instanceof Jet)) return scale(a, b);
   const trace = sameTrace('jets.mul', a, b);
   checkSizes('jets.mul', a, b);
-  const rows = tf.add(tf.mul(a.stacked, overInputs(b.value)), tf.mul(b.stacked, overInputs(a.value)));
-  return trace.record(trace.combine(tf.mul(a.value, b.value), rows), [a, b], (delta) => {
-    const cross = weightedGram(a, delta, b);
+  const tangent = tf.add(tf.mul(a.tangent, overInputs(b.value)), tf.mul(b.tangent, overInputs(a.value)));
+  return trace.record(tf.mul(a.value, b.value), tangent, [a, b], (delta) => {
+    const cross = weightedGram(a.tangent, delta, b.tangent);
     return {
       deltas: [unbroadcastDelta(tf.mul(delta, b.value), a.size), unbroadcastDelta(tf.mul(delta, a.value), b.size)],
       hessian: tf.add(cross, tf.transpose(cross, [0, 2, 1])),

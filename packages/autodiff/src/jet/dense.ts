@@ -4,9 +4,9 @@ import { sameTrace, type Jet } from './jet';
 
 /**
  * Affine layer `z W + b` (W: `[n_in, n_out]`, b: `[n_out]`, optional). Linear, so it adds no
- * Hessian term: the value and the D tangents go through W as ONE `[B·(1+D), n_in]` matMul (the bias
- * only on the value row), adjoint `δ Wᵀ`. Plain `matMul`s only: no transpose flags, which are
- * slow on wasm.
+ * Hessian term: tangent `J W` (the B·D tangent rows as one `[B·D, n_in]` matrix), adjoint `δ Wᵀ`.
+ * Plain `matMul`s only: no transpose flags, which are slow on wasm. (Stacking value and tangent
+ * rows into one product measured slower: the concat and the two slices cost more than a launch.)
  *
  * @example
  * const h = jets.softplus(jets.dense(x, w1, b1));
@@ -24,7 +24,8 @@ export function dense(x: Jet, w: tf.Tensor2D, b?: tf.Tensor1D): Jet {
     throw new TypeError(`jets.dense: bias must have shape [${out}], received [${b.shape.join(', ')}].`);
   }
   const { batch, dim } = trace;
-  const product = tf.reshape(tf.matMul(tf.reshape(x.stacked, [batch * (1 + dim), x.size]), w), [batch, 1 + dim, out]);
-  const stacked = b == null ? product : tf.add(product, tf.mul(trace.rowMasks().value, tf.reshape(b, [1, 1, out])));
-  return trace.record(stacked, [x], (delta) => ({ deltas: [matMulBT(delta, w)] }));
+  const linear = tf.matMul(x.value, w);
+  const value = b == null ? linear : tf.add(linear, b);
+  const tangent = tf.reshape(tf.matMul(tf.reshape(x.tangent, [batch * dim, x.size]), w), [batch, dim, out]);
+  return trace.record(value, tangent, [x], (delta) => ({ deltas: [matMulBT(delta, w)] }));
 }

@@ -14,9 +14,10 @@ interface Elementwise {
 function apply(name: string, x: Jet, fn: Elementwise): Jet {
   const trace = sameTrace(name, x);
   const [value, d1, d2] = fn(x.value);
-  return trace.record(trace.combine(value, tf.mul(x.stacked, overInputs(d1))), [x], (delta) => ({
+  const tangent = tf.mul(x.tangent, overInputs(d1));
+  return trace.record(value, tangent, [x], (delta) => ({
     deltas: [tf.mul(delta, d1)],
-    hessian: weightedGram(x, tf.mul(d2, delta)),
+    hessian: weightedGram(x.tangent, tf.mul(d2, delta)),
   }));
 }
 

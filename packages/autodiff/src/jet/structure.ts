@@ -9,7 +9,9 @@ export function concat(parts: readonly Jet[]): Jet {
   const trace = sameTrace('jets.concat', ...parts);
   if (parts.length === 1) return parts[0] as Jet;
   const sizes = parts.map((p) => p.size);
-  return trace.record(tf.concat(parts.map((p) => p.stacked), 2), parts, (delta) => ({ deltas: tf.split(delta, sizes, 1) }));
+  const value = tf.concat(parts.map((p) => p.value), 1);
+  const tangent = tf.concat(parts.map((p) => p.tangent), 2);
+  return trace.record(value, tangent, parts, (delta) => ({ deltas: tf.split(delta, sizes, 1) }));
 }
 
 /** Features `[start, start + size)` of a jet. The adjoint pads δ with zeros back to the full width. */
@@ -22,7 +24,9 @@ export function slice(a: Jet, start: number, size: number): Jet {
     );
   }
   const { batch, dim } = trace;
-  return trace.record(tf.slice(a.stacked, [0, 0, start], [batch, 1 + dim, size]), [a], (delta) => ({
+  const value = tf.slice(a.value, [0, start], [batch, size]);
+  const tangent = tf.slice(a.tangent, [0, 0, start], [batch, dim, size]);
+  return trace.record(value, tangent, [a], (delta) => ({
     deltas: [tf.pad(delta, [
       [0, 0],
       [start, a.size - start - size],
