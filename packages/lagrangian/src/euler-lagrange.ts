@@ -87,9 +87,11 @@ function eulerLagrangeSystem(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Te
   const d = lagrangian.dof;
   const batch = checkStates('eulerLagrange', d, q, qdot, extra);
   const x = tf.concat([q, qdot], 1) as tf.Tensor2D;
-  const velocityAxes = tf.tile(tf.reshape(tf.concat([tf.zeros([d, d]), tf.eye(d)], 1), [1, d, 2 * d]), [batch, 1, 1]);
-  const alongQdot = tf.reshape(tf.concat([qdot, tf.zerosLike(qdot)], 1), [batch, 1, 2 * d]);
-  const directions = tf.concat([velocityAxes, alongQdot], 1) as tf.Tensor3D;
+  // Directions [B, d+1, 2d]: the velocity axes (a constant, uploaded once per call) and (q̇, 0).
+  const axes = new Float32Array(batch * d * 2 * d);
+  for (let b = 0; b < batch; b++) for (let i = 0; i < d; i++) axes[(b * d + i) * 2 * d + d + i] = 1;
+  const alongQdot = tf.reshape(tf.pad(qdot, [[0, 0], [0, d]]), [batch, 1, 2 * d]);
+  const directions = tf.concat([tf.tensor3d(axes, [batch, d, 2 * d]), alongQdot], 1) as tf.Tensor3D;
   const { gradient, hessian: projected } = jetDirectional((j) => lagrangian.jet(j, extra))(x, directions);
   const hvv = tf.slice(projected, [0, 0, 0], [batch, d, d]) as tf.Tensor3D;
   const hvqQdot = tf.reshape(tf.slice(projected, [0, 0, d], [batch, d, 1]), [batch, d]);

@@ -131,9 +131,8 @@ export class MlpLagrangian implements DynamicsModel {
 
   /** Offsets −2π·round(q/2π) that wrap angles into [−π, π), as a constant (derivative 1). */
   private wrapOffsets(q: tf.Tensor2D): tf.Tensor2D {
-    const mask = tf.tensor1d(Array.from({ length: this.dof }, (_, i) => (this.config.angles.includes(i) ? 1 : 0)));
-    const twoPi = 2 * Math.PI;
-    return tf.mul(tf.mul(tf.neg(tf.round(tf.div(q, twoPi))), twoPi), mask) as tf.Tensor2D;
+    const scale = tf.tensor1d(Array.from({ length: this.dof }, (_, i) => (this.config.angles.includes(i) ? -2 * Math.PI : 0)));
+    return tf.mul(tf.round(tf.mul(q, 1 / (2 * Math.PI))), scale) as tf.Tensor2D;
   }
 
   private jetFeatures(x: Jet): Jet {
@@ -141,7 +140,7 @@ export class MlpLagrangian implements DynamicsModel {
     if (angleTransform === 'none' || angles.length === 0) return x;
     const d = this.dof;
     if (angleTransform === 'wrap') {
-      const offsets = tf.concat([this.wrapOffsets(tf.slice(x.value, [0, 0], [-1, d]) as tf.Tensor2D), tf.zeros([x.batch, d])], 1);
+      const offsets = tf.pad(this.wrapOffsets(tf.slice(x.value, [0, 0], [-1, d]) as tf.Tensor2D), [[0, 0], [0, d]]);
       return jets.add(x, offsets);
     }
     const parts: Jet[] = [];

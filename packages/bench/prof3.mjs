@@ -1,0 +1,12 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '@lnn/autodiff';
+import { MlpLagrangian } from '@lnn/lagrangian';
+await initBackend({ backend: 'wasm' });
+const model = new MlpLagrangian({ dof: 2, hidden: [500, 500, 500], angles: [0, 1], angleTransform: process.argv[2] ?? 'wrap' });
+const q = tf.tensor2d([[0.3, 0.2]]), v = tf.tensor2d([[1, -1]]);
+const call = () => { const a = model.accelerations(q, v); a.dataSync(); a.dispose(); };
+for (let i = 0; i < 20; i++) call();
+const info = await tf.profile(call);
+console.log('kernels', info.kernels.length);
+console.log(info.kernels.map((k) => k.name + '[' + k.outputShapes.map(s => s.join('x')).join(',') + ']').join(' '));
+const xs = []; for (let i = 0; i < 200; i++) { const s = performance.now(); call(); xs.push(performance.now() - s); } xs.sort((a, b) => a - b); console.log('median ms', xs[100].toFixed(3), 'min', xs[0].toFixed(3));
