@@ -125,17 +125,34 @@ export function eulerLagrange(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.T
   });
 }
 
+/**
+ * Value and gradient of L at `[q, q̇]` only. Jet Lagrangians carry a single tangent direction and
+ * read the gradient off the adjoint pass, instead of building the whole Hessian.
+ */
+function valueAndGradient(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): { value: tf.Tensor1D; gradV: tf.Tensor2D } {
+  const d = lagrangian.dof;
+  const batch = checkStates('lagrangianEnergy', d, q, qdot, extra);
+  if (!('jet' in lagrangian)) {
+    const { value, gradV } = lagrangianDerivatives(lagrangian, q, qdot, extra);
+    return { value, gradV };
+  }
+  const x = tf.concat([q, qdot], 1) as tf.Tensor2D;
+  const direction = tf.reshape(tf.pad(qdot, [[0, 0], [d, 0]]), [batch, 1, 2 * d]) as tf.Tensor3D;
+  const { value, gradient } = jetDirectional((j) => lagrangian.jet(j, extra))(x, direction);
+  return { value, gradV: tf.slice(gradient, [0, d], [batch, d]) as tf.Tensor2D };
+}
+
 /** The energy `E = q̇·∇_q̇L − L` per sample, `[B]`. */
 export function lagrangianEnergy(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
-    const { value, gradV } = lagrangianDerivatives(lagrangian, q, qdot, extra);
+    const { value, gradV } = valueAndGradient(lagrangian, q, qdot, extra);
     return tf.sub(tf.sum(tf.mul(qdot, gradV), 1), value) as tf.Tensor1D;
   });
 }
 
 /** The canonical momentum `p = ∇_q̇L`, `[B, d]`. */
 export function canonicalMomentum(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
-  return tf.tidy(() => lagrangianDerivatives(lagrangian, q, qdot, extra).gradV);
+  return tf.tidy(() => valueAndGradient(lagrangian, q, qdot, extra).gradV);
 }
 
 /** Conditioning of `H_vv` per sample. */
