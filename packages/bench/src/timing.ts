@@ -6,7 +6,8 @@ export interface Timing {
   readonly repetitions: number;
 }
 
-function summarise(samples: number[]): Timing {
+/** Median, min and max of samples (ms). */
+export function summarise(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;

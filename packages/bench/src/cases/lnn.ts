@@ -1,18 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MlpLagrangian, rollout, train } from '@lnn/lagrangian';
 import { accelerationDataset, doublePendulum, sampleStates } from '@lnn/systems';
-import { time, type Timing } from '../timing';
-
-function summarise(samples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return {
-    median: sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2,
-    min: sorted[0] as number,
-    max: sorted[sorted.length - 1] as number,
-    repetitions: sorted.length,
-  };
-}
+import { summarise, time, type Timing } from '../timing';
 
 /** The LNN's costs on the double pendulum (issue 5's benchmark). */
 export interface LnnResult {
