@@ -178,7 +178,7 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
     while (state.step < steps) {
       const lr = learningRate(schedule, state.step);
       const indices = Int32Array.from({ length: batchSize }, () => state.rng.below(packed.rows));
-      const { lossValue, health, updates } = tf.tidy(() => {
+      const { readout, updates } = tf.tidy(() => {
         const batch = tf.gather(packed.table, tf.tensor1d(indices, 'int32')) as tf.Tensor2D;
         const { q, qdot, qdd, extra } = unpack(batch, model.dof, model.extraDim);
         const { value, grads } = tf.variableGrads(() => lossOf(loss, model.accelerations(q, qdot, extra), qdd), [...variables]);
@@ -198,10 +198,12 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
         });
         // One number tells whether the loss and every gradient are finite.
         const sums = [value, ...Object.values(grads).map((g) => tf.sum(g))];
-        return { lossValue: value, health: tf.addN(sums.map((s) => tf.reshape(s, []))), updates: updates.filter((u) => u !== undefined) };
+        // Loss and health in one tensor: one read per step (a device round trip on GPU backends).
+        const health = tf.addN(sums.map((s) => tf.reshape(s, [])));
+        return { readout: tf.stack([value, health]), updates: updates.filter((u) => u !== undefined) };
       });
-      const healthy = Number.isFinite(health.dataSync()[0] as number);
-      const lossNumber = lossValue.dataSync()[0] as number;
+      const [lossNumber, healthValue] = readout.dataSync() as unknown as [number, number];
+      const healthy = Number.isFinite(healthValue);
       if (healthy) {
         for (const { i, m1, s1, next } of updates) {
           (variables[i] as tf.Variable).assign(next);
@@ -212,7 +214,7 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
       } else {
         state.skipped++;
       }
-      tf.dispose([lossValue, health, ...updates.flatMap((u) => [u.m1, u.s1, u.next])]);
+      tf.dispose([readout, ...updates.flatMap((u) => [u.m1, u.s1, u.next])]);
       state.step++;
       const evaluationDue = options.evaluation !== undefined && (state.step % options.evaluation.every === 0 || state.step === steps);
       const evaluationLoss = evaluationDue ? runEvaluation() : undefined;

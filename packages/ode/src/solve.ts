@@ -158,8 +158,8 @@ function runAdaptive(
   let steps = 0;
   let rejectedLast = false;
   const out = new Float64Array(y0.length);
-  const active = () => ids.filter((b) => tr.status[b] === 'success');
-  while (k < times.length && active().length > 0) {
+  const anyActive = () => ids.some((b) => tr.status[b] === 'success');
+  while (k < times.length && anyActive()) {
     if (steps >= maxSteps) {
       for (const b of ids) fail(tr, b, 'step-limit', state.t);
       return;
