@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { DynamicsModel } from './dynamics-model';
+import { createAdam } from './internal/adam';
 import { hasBundle, readBundle, writeBundle } from './internal/bundle';
 import { SeededRandom } from './internal/rng';
 import { assignVariables, variableArrays } from './model-io';
@@ -62,7 +63,6 @@ const CHECKPOINT_FORMAT = 'lnn-checkpoint';
 interface State {
   step: number;
   skipped: number;
-  adamStep: number;
   rng: SeededRandom;
   history: [number, number][];
   evaluations: [number, number][];
@@ -129,8 +129,8 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
   const packed = packData(data, model.dof, model.extraDim, 'train');
   const held = options.evaluation === undefined ? undefined : packData(options.evaluation.data, model.dof, model.extraDim, 'train: options.evaluation');
   const variables = model.variables;
-  const moments = variables.map((v) => tf.tidy(() => [tf.variable(tf.zerosLike(v), false), tf.variable(tf.zerosLike(v), false)] as const));
-  const state: State = { step: 0, skipped: 0, adamStep: 0, rng: new SeededRandom(seed), history: [], evaluations: [] };
+  const adam = createAdam(variables, { beta1, beta2, epsilon, weightDecay });
+  const state: State = { step: 0, skipped: 0, rng: new SeededRandom(seed), history: [], evaluations: [] };
 
   const checkpointDir = options.checkpoint?.dir;
   if (checkpointDir !== undefined && hasBundle(checkpointDir)) {
@@ -140,14 +140,10 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
     }
     const n = variables.length;
     assignVariables(model, arrays.slice(0, n), 'train: resuming');
-    moments.forEach(([m, v], i) =>
-      tf.tidy(() => {
-        m.assign(tf.tensor((arrays[n + 2 * i] as { data: Float32Array }).data, m.shape));
-        v.assign(tf.tensor((arrays[n + 2 * i + 1] as { data: Float32Array }).data, v.shape));
-      }),
-    );
     const s = manifest.state as { step: number; skipped: number; adamStep: number; rng: number; history: [number, number][]; evaluations: [number, number][] };
-    Object.assign(state, { step: s.step, skipped: s.skipped, adamStep: s.adamStep, rng: new SeededRandom(s.rng), history: s.history, evaluations: s.evaluations });
+    const momentData = variables.map((_, i) => [(arrays[n + 2 * i] as { data: Float32Array }).data, (arrays[n + 2 * i + 1] as { data: Float32Array }).data] as const);
+    adam.restore(momentData, s.adamStep);
+    Object.assign(state, { step: s.step, skipped: s.skipped, rng: new SeededRandom(s.rng), history: s.history, evaluations: s.evaluations });
   }
   const resumedFrom = state.step;
 
@@ -155,14 +151,14 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
     if (checkpointDir === undefined) return;
     const arrays = [
       ...variableArrays(model),
-      ...moments.flatMap(([m, v], i) => [
-        { name: `adam_m${i}`, shape: [...m.shape], data: m.dataSync() as Float32Array },
-        { name: `adam_v${i}`, shape: [...v.shape], data: v.dataSync() as Float32Array },
+      ...adam.moments().flatMap(([m, v], i) => [
+        { name: `adam_m${i}`, shape: [...(variables[i] as tf.Variable).shape], data: m },
+        { name: `adam_v${i}`, shape: [...(variables[i] as tf.Variable).shape], data: v },
       ]),
     ];
-    const { step, skipped, adamStep, history, evaluations } = state;
+    const { step, skipped, history, evaluations } = state;
     writeBundle(checkpointDir, {
-      manifest: { format: CHECKPOINT_FORMAT, formatVersion: 1, kind: model.kind, config: model.config, state: { step, skipped, adamStep, rng: state.rng.state, history, evaluations } },
+      manifest: { format: CHECKPOINT_FORMAT, formatVersion: 1, kind: model.kind, config: model.config, state: { step, skipped, adamStep: adam.step, rng: state.rng.state, history, evaluations } },
       arrays,
     });
   };
@@ -178,43 +174,15 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
     while (state.step < steps) {
       const lr = learningRate(schedule, state.step);
       const indices = Int32Array.from({ length: batchSize }, () => state.rng.below(packed.rows));
-      const { readout, updates } = tf.tidy(() => {
+      const { value, grads } = tf.tidy(() => {
         const batch = tf.gather(packed.table, tf.tensor1d(indices, 'int32')) as tf.Tensor2D;
         const { q, qdot, qdd, extra } = unpack(batch, model.dof, model.extraDim);
-        const { value, grads } = tf.variableGrads(() => lossOf(loss, model.accelerations(q, qdot, extra), qdd), [...variables]);
-        const t = state.adamStep + 1;
-        // Adam in its efficient form: θ −= α_t m / (√s + ε̂), α_t = lr·√(1−β₂ᵗ)/(1−β₁ᵗ), ε̂ = ε√(1−β₂ᵗ).
-        const alpha = (lr * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
-        const epsHat = epsilon * Math.sqrt(1 - beta2 ** t);
-        const updates = variables.map((v, i) => {
-          const g = grads[v.name];
-          if (g === undefined) return undefined; // does not reach the loss (e.g. the output bias of an LNN)
-          const [m, s] = moments[i] as readonly [tf.Variable, tf.Variable];
-          const m1 = tf.add(tf.mul(beta1, m), tf.mul(1 - beta1, g));
-          const s1 = tf.add(tf.mul(beta2, s), tf.mul(1 - beta2, tf.square(g)));
-          const step = tf.mul(alpha, tf.div(m1, tf.add(tf.sqrt(s1), epsHat)));
-          const next = tf.sub(v, weightDecay > 0 ? tf.add(step, tf.mul(lr * weightDecay, v)) : step);
-          return { i, m1, s1, next };
-        });
-        // One number tells whether the loss and every gradient are finite.
-        const sums = [value, ...Object.values(grads).map((g) => tf.sum(g))];
-        // Loss and health in one tensor: one read per step (a device round trip on GPU backends).
-        const health = tf.addN(sums.map((s) => tf.reshape(s, [])));
-        return { readout: tf.stack([value, health]), updates: updates.filter((u) => u !== undefined) };
+        return tf.variableGrads(() => lossOf(loss, model.accelerations(q, qdot, extra), qdd), [...variables]);
       });
-      const [lossNumber, healthValue] = readout.dataSync() as unknown as [number, number];
-      const healthy = Number.isFinite(healthValue);
-      if (healthy) {
-        for (const { i, m1, s1, next } of updates) {
-          (variables[i] as tf.Variable).assign(next);
-          (moments[i] as readonly [tf.Variable, tf.Variable])[0].assign(m1);
-          (moments[i] as readonly [tf.Variable, tf.Variable])[1].assign(s1);
-        }
-        state.adamStep++;
-      } else {
-        state.skipped++;
-      }
-      tf.dispose([readout, ...updates.flatMap((u) => [u.m1, u.s1, u.next])]);
+      // A variable without a gradient does not reach the loss (e.g. the output bias of an LNN).
+      const outcome = adam.update(value, variables.map((v) => grads[v.name]), lr);
+      const lossNumber = outcome.loss;
+      if (!outcome.applied) state.skipped++;
       state.step++;
       const evaluationDue = options.evaluation !== undefined && (state.step % options.evaluation.every === 0 || state.step === steps);
       const evaluationLoss = evaluationDue ? runEvaluation() : undefined;
@@ -225,7 +193,8 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
       if (options.checkpoint !== undefined && (state.step % options.checkpoint.every === 0 || state.step === steps)) saveCheckpoint();
     }
   } finally {
-    tf.dispose([packed.table, ...(held === undefined ? [] : [held.table]), ...moments.flat()]);
+    tf.dispose([packed.table, ...(held === undefined ? [] : [held.table])]);
+    adam.dispose();
   }
   return { steps: state.step, skipped: state.skipped, history: state.history, evaluations: state.evaluations, resumedFrom };
 }
