@@ -14,6 +14,13 @@ export interface DynamicsModel {
   readonly extraDim: number;
   /** `q̈` `[B, d]` at states `q`, `q̇` (`[B, d]`) and `extra` (`[B, p]`); differentiable in the variables. */
   accelerations(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * The whole state derivative `[q̇', q̈]` (`[B, 2d]`), for models whose own dynamics do not take
+   * `q' = q̇` for granted (a neural ODE; an HNN, whose `q' = ∂H/∂p`). When present, the trainer
+   * fits both halves to the data's `q̇` and `q̈`, and rollouts integrate it as a first-order
+   * system; `accelerations` stays its `q̈` half, the quantity every model is compared on.
+   */
+  stateDerivative?(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D;
   /** The model's own conserved energy, where it defines one. */
   energy?(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor1D;
   /** Trainable variables, in a fixed order (save/load and checkpoints rely on it). */

@@ -7,8 +7,14 @@ import { MlpLagrangian, type MlpLagrangianConfig } from './mlp-lagrangian';
 export const MODEL_FORMAT = 'lnn-model';
 export const MODEL_FORMAT_VERSION = 1;
 
+/**
+ * What a model needs at load time that JSON cannot hold (e.g. an HNN's momentum map, a function);
+ * passed through {@link loadModel} to the model kind's factory.
+ */
+export type LoadContext = Readonly<Record<string, unknown>>;
+
 /** Builds a model of a kind from its saved configuration (weights are set afterwards). */
-export type ModelFactory = (config: Readonly<Record<string, unknown>>) => DynamicsModel;
+export type ModelFactory = (config: Readonly<Record<string, unknown>>, context: LoadContext) => DynamicsModel;
 
 const factories = new Map<string, ModelFactory>([['mlp-lagrangian', (config) => new MlpLagrangian(config as unknown as MlpLagrangianConfig)]]);
 
@@ -54,8 +60,11 @@ export function saveModel(model: DynamicsModel, dir: string): void {
   });
 }
 
-/** Loads a model saved by {@link saveModel}: same kind, configuration and exact weights. */
-export function loadModel(dir: string): DynamicsModel {
+/**
+ * Loads a model saved by {@link saveModel}: same kind, configuration and exact weights. `context`
+ * goes to the kind's factory, for models built from functions as well as numbers.
+ */
+export function loadModel(dir: string, context: LoadContext = {}): DynamicsModel {
   const where = 'loadModel';
   const { manifest, arrays } = readBundle(dir, where);
   if (manifest.format !== MODEL_FORMAT) throw new Error(`${where}: ${dir} holds a ${String(manifest.format)}, expected a ${MODEL_FORMAT}.`);
@@ -66,7 +75,7 @@ export function loadModel(dir: string): DynamicsModel {
   if (factory === undefined) {
     throw new Error(`${where}: no model kind ${JSON.stringify(manifest.kind)} is registered; import the package that defines it (known: ${[...factories.keys()].join(', ')}).`);
   }
-  const model = factory(manifest.config as Record<string, unknown>);
+  const model = factory(manifest.config as Record<string, unknown>, context);
   assignVariables(model, arrays, where);
   return model;
 }

@@ -45,6 +45,30 @@ describe('rollout', () => {
     e0.forEach((e, b) => expect(Math.abs(e2[b]! - e) / dp.potentialBound).toBeLessThan(1e-4));
   });
 
+  it("integrates a model's own state derivative when it has one (q' need not be q̇)", () => {
+    // q' = 2v, v' = −q: q oscillates with ω = √2, q(t) = cos(√2 t) from (1, 0), and v = q'/2.
+    const model: DynamicsModel = {
+      kind: 'state-derivative-stand-in',
+      dof: 1,
+      extraDim: 0,
+      variables: [],
+      config: {},
+      dispose: () => undefined,
+      accelerations: (q) => tf.neg(q),
+      stateDerivative: (q, qdot) => tf.concat([tf.mul(2, qdot), tf.neg(q)], 1) as tf.Tensor2D,
+    };
+    const r = rollout(model, [1, 0, 0.5, 0], [0, 1, 2], { method: 'dopri5', rtol: 1e-8, atol: 1e-8 });
+    expect(r.ok).toBe(true);
+    for (const [k, t] of [[1, 1], [2, 2]] as const) {
+      for (const [b, q0] of [[0, 1], [1, 0.5]] as const) {
+        const [q, v] = [r.states[k * 4 + 2 * b]!, r.states[k * 4 + 2 * b + 1]!];
+        // float32 model outputs: ~1e-7 relative per evaluation.
+        expect(Math.abs(q - q0 * Math.cos(Math.SQRT2 * t))).toBeLessThan(1e-5);
+        expect(Math.abs(v + (q0 / Math.SQRT2) * Math.sin(Math.SQRT2 * t))).toBeLessThan(1e-5);
+      }
+    }
+  });
+
   it('stops a trajectory that leaves the finite numbers and reports it, while the others go on', () => {
     // q̈ = q (1 + 10³⁶·max(|q| − 0.5, 0)): gentle below |q| = 0.5, explosive beyond it.
     const exploding: DynamicsModel = {

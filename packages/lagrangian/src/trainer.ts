@@ -23,7 +23,7 @@ export interface TrainOptions {
   readonly adam?: { readonly beta1?: number; readonly beta2?: number; readonly epsilon?: number };
   /** Seed of the batch sampling. @default 0 */
   readonly seed?: number;
-  /** Held-out data, evaluated every `every` steps and at the end. */
+  /** Held-out data: its acceleration loss ({@link evaluate}) every `every` steps and at the end. */
   readonly evaluation?: { readonly data: TrainingData; readonly every: number; readonly batchSize?: number };
   /** Called every `progressEvery` steps (and at evaluations). */
   readonly onProgress?: (progress: Progress) => void;
@@ -73,7 +73,16 @@ function lossOf(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor): t
   return (kind === 'l1' ? tf.mean(tf.abs(diff)) : tf.mean(tf.square(diff))) as tf.Scalar;
 }
 
-/** Mean loss over held-out data, in batches. */
+/**
+ * The loss a model is trained on: on accelerations, or — for a model with its own state
+ * derivative — on `[q̇', q̈]` against the data's `[q̇, q̈]`.
+ */
+function trainingLoss(model: DynamicsModel, kind: 'l1' | 'mse', q: tf.Tensor2D, qdot: tf.Tensor2D, qdd: tf.Tensor2D, extra?: tf.Tensor2D): tf.Scalar {
+  if (model.stateDerivative === undefined) return lossOf(kind, model.accelerations(q, qdot, extra), qdd);
+  return lossOf(kind, model.stateDerivative(q, qdot, extra), tf.concat([qdot, qdd], 1));
+}
+
+/** Mean loss on accelerations over held-out data, in batches (comparable across every kind of model). */
 export function evaluate(model: DynamicsModel, data: TrainingData | PackedData, options: { loss?: 'l1' | 'mse'; batchSize?: number } = {}): number {
   const { loss = 'l1', batchSize = 1024 } = options;
   const packed = 'table' in data ? data : packData(data, model.dof, model.extraDim, 'evaluate');
@@ -109,7 +118,8 @@ function checkOptions(options: TrainOptions): void {
 }
 
 /**
- * Trains any dynamics model on accelerations with Adam: L1 or MSE loss, a learning-rate schedule,
+ * Trains any dynamics model on accelerations (on `[q̇', q̈]` for models with a `stateDerivative`)
+ * with Adam: L1 or MSE loss, a learning-rate schedule,
  * decoupled weight decay, seeded batches (sampled with replacement), updates skipped and counted
  * when the loss or the gradient is not finite, periodic held-out evaluation, progress
  * callbacks, and checkpoints from which an interrupted run resumes to the same weights as an
@@ -177,7 +187,7 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
       const { value, grads } = tf.tidy(() => {
         const batch = tf.gather(packed.table, tf.tensor1d(indices, 'int32')) as tf.Tensor2D;
         const { q, qdot, qdd, extra } = unpack(batch, model.dof, model.extraDim);
-        return tf.variableGrads(() => lossOf(loss, model.accelerations(q, qdot, extra), qdd), [...variables]);
+        return tf.variableGrads(() => trainingLoss(model, loss, q, qdot, qdd, extra), [...variables]);
       });
       // A variable without a gradient does not reach the loss (e.g. the output bias of an LNN).
       const outcome = adam.update(value, variables.map((v) => grads[v.name]), lr);
