@@ -6,6 +6,6 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 describe('@lnn/baselines built output', () => {
   it('loads silently from plain Node, as ESM and as CJS, with its public API', () => {
-    expectBuiltPackageLoads(packageDir, ['version']);
+    expectBuiltPackageLoads(packageDir, ['Delan', 'Hnn', 'MlpDynamics', 'NeuralOde', 'version']);
   });
 });

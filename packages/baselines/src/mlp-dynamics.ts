@@ -1,0 +1,42 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import { registerModel, type DynamicsModel } from '@lnn/lagrangian';
+import { DirectNetwork, type DirectConfig, type ResolvedDirectConfig } from './internal/direct-network';
+
+/** Configuration of {@link MlpDynamics}; JSON-able. */
+export type MlpDynamicsConfig = DirectConfig;
+
+/**
+ * The plain baseline: an MLP mapping `(q, q̇)` straight to `q̈`, with no physics built in (so
+ * nothing keeps its energy from drifting). Same interface, trainer, rollouts and save/load as the
+ * LNN. Defaults follow the official baseline: three hidden layers of 600, softplus (configurable).
+ *
+ * @example
+ * const mlp = new MlpDynamics({ dof: 2, hidden: [500, 500, 500], angles: [0, 1], angleTransform: 'wrap' });
+ * train(mlp, data, { steps: 10_000 });
+ */
+export class MlpDynamics implements DynamicsModel {
+  readonly kind = 'mlp-dynamics';
+  readonly dof: number;
+  readonly extraDim: number;
+  readonly config: ResolvedDirectConfig;
+  readonly variables: readonly tf.Variable[];
+  private readonly network: DirectNetwork;
+
+  constructor(config: MlpDynamicsConfig) {
+    this.network = new DirectNetwork('MlpDynamics', config, 1);
+    this.config = this.network.config;
+    this.dof = this.config.dof;
+    this.extraDim = this.config.extraDim;
+    this.variables = this.network.mlp.variables;
+  }
+
+  accelerations(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
+    return this.network.apply(q, qdot, extra);
+  }
+
+  dispose(): void {
+    for (const v of this.variables) v.dispose();
+  }
+}
+
+registerModel('mlp-dynamics', (config) => new MlpDynamics(config as unknown as MlpDynamicsConfig));

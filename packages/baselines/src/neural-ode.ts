@@ -1,0 +1,46 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { registerModel, type DynamicsModel } from '@lnn/lagrangian';
+import { DirectNetwork, type DirectConfig, type ResolvedDirectConfig } from './internal/direct-network';
+
+/** Configuration of {@link NeuralOde}; JSON-able. */
+export type NeuralOdeConfig = DirectConfig;
+
+/**
+ * A neural ODE: an MLP for the whole state derivative, `(q, q̇) → (q', q̈)`, trained on the data's
+ * `(q̇, q̈)` and rolled out as the first-order system it defines (its `q'` is learned, not taken
+ * to be `q̇`). Compared with other models on its `q̈` half.
+ *
+ * @example
+ * const ode = new NeuralOde({ dof: 1, hidden: [128, 128] });
+ * train(ode, data, { steps: 5000 }); // fits q' and q̈
+ */
+export class NeuralOde implements DynamicsModel {
+  readonly kind = 'neural-ode';
+  readonly dof: number;
+  readonly extraDim: number;
+  readonly config: ResolvedDirectConfig;
+  readonly variables: readonly tf.Variable[];
+  private readonly network: DirectNetwork;
+
+  constructor(config: NeuralOdeConfig) {
+    this.network = new DirectNetwork('NeuralOde', config, 2);
+    this.config = this.network.config;
+    this.dof = this.config.dof;
+    this.extraDim = this.config.extraDim;
+    this.variables = this.network.mlp.variables;
+  }
+
+  stateDerivative(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
+    return this.network.apply(q, qdot, extra);
+  }
+
+  accelerations(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
+    return tf.tidy(() => tf.slice(this.stateDerivative(q, qdot, extra), [0, this.dof], [-1, this.dof]) as tf.Tensor2D);
+  }
+
+  dispose(): void {
+    for (const v of this.variables) v.dispose();
+  }
+}
+
+registerModel('neural-ode', (config) => new NeuralOde(config as unknown as NeuralOdeConfig));
