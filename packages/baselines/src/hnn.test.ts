@@ -29,8 +29,8 @@ describe('Hnn', () => {
         });
       const [e0, e2] = [energy(0), energy(2)];
       // The flow conserves H exactly; what remains is the integrator's 1e-9 tolerance plus the
-      // float32 evaluation of H and of the dynamics (~1e-7 relative per call) over t = 2.
-      e0.forEach((e, b) => expect(Math.abs((e2[b] as number) - e)).toBeLessThan(2e-5 * (1 + Math.abs(e))));
+      // float32 evaluation of H and of the dynamics: observed ≤ 1.7e-7 relative over t = 2.
+      e0.forEach((e, b) => expect(Math.abs((e2[b] as number) - e)).toBeLessThan(2e-6 * (1 + Math.abs(e))));
       // And the trajectories do move (a conserved H is not a frozen state).
       expect(Math.abs((r.states[12] as number) - 0.3)).toBeGreaterThan(1e-3);
       model.dispose();
@@ -74,14 +74,14 @@ describe('Hnn', () => {
     const [canonical, velocity] = (['canonical', 'velocity'] as const).map((momentum) => {
       const model = new Hnn({ dof: 1, extraDim: 1, hidden: [64, 64], momentum, seed: 4 }, { momentumMap: relativisticLagrangian });
       const before = evaluate(model, heldOut);
-      train(model, trainSet, { steps: 1000, batchSize: 64, schedule: { kind: 'one-cycle', peak: 3e-3, total: 1000 }, seed: 2 });
+      train(model, trainSet, { steps: 1500, batchSize: 64, schedule: { kind: 'one-cycle', peak: 3e-3, total: 1500 }, seed: 2 });
       const after = evaluate(model, heldOut);
       model.dispose();
       return before / after;
     }) as [number, number];
-    // Observed (wasm, mean |q̈| of the data 1.54): canonical 1.32 → 0.39 in 600 steps, 0.054 in
-    // 2,000; with q̇ as momentum 1.35 → 1.30 either way — H(q, q̇) with ∂H/∂q̇ = q̇ cannot give a
-    // q̈ that depends on q̇.
+    // Observed (wasm, mean |q̈| of the data 1.54): canonical held-out loss falls 9.4× in 1,500
+    // steps (3.4× in 600, 24× in 2,000); with q̇ as momentum 1.03× however long — H(q, q̇) with
+    // ∂H/∂q̇ = q̇ cannot give a q̈ that depends on q̇. Required: > 4× and < 1.1×.
     expect(canonical).toBeGreaterThan(4);
     expect(velocity).toBeLessThan(1.1);
   });
