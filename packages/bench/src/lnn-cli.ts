@@ -22,6 +22,6 @@ const fmt = (t: Timing) => `${t.median.toFixed(2)} ms | ${t.min.toFixed(2)} ms |
 console.log(`LNN ${r.widths.join('→')}${r.wrapAngles ? ' (angles wrapped)' : ''} on the double pendulum, backend ${info.backend}${info.simd ? ' (SIMD)' : ''}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
 console.log('| task | median | min | max | n |');
 console.log('|---|---|---|---|---|');
-console.log(`| training step (batch ${r.batchSize}, L1, Adam, pinv) | ${fmt(r.trainingStep)} |`);
+for (const t of r.training) console.log(`| training step (batch ${t.batch}, L1, Adam, pinv) | ${fmt(t.timing)} |`);
 for (const a of r.acceleration) console.log(`| accelerations, batch ${a.batch} | ${fmt(a.timing)} |`);
 console.log(`| rollout: 40 trajectories, 100 RK4 steps | ${fmt(r.rollout)} |`);
