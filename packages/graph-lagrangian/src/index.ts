@@ -1,6 +1,34 @@
 /**
- * @lnn/graph-lagrangian — Lagrangian graph networks in linear time.
+ * @lnn/graph-lagrangian — Lagrangian graph networks in linear time: a shared local density over
+ * a graph, sparse Hessians from per-term jets, cyclic banded / banded / conjugate-gradient solves
+ * with gradients, and the 1D wave experiment's pieces.
  *
  * The public API is the explicit list below; internals live in `src/internal/`.
  */
+export type { Graph, GraphConfig, GraphStructure } from './graph';
+export { ringGraph } from './ring-graph';
+export { fixedEndsGraph } from './fixed-ends-graph';
+export { periodicGridGraph } from './periodic-grid-graph';
+export { neighbourGraph } from './neighbour-graph';
+export { graphFromConfig } from './graph-from-config';
+export { SparsePattern } from './sparse-pattern';
+export type { MatrixLayout } from './internal/operators';
+export { bandedSolve } from './banded-solve';
+export { periodicBandedSolve } from './periodic-banded-solve';
+export { conjugateGradientSolve, type ConjugateGradientOptions } from './conjugate-gradient-solve';
+export {
+  graphAccelerations,
+  graphDerivatives,
+  graphEnergy,
+  toDenseMatrix,
+  type DensityFn,
+  type GraphDerivatives,
+  type GraphSolveOptions,
+} from './sparse-euler-lagrange';
+export { DensityMlp } from './density-mlp';
+export { GraphLagrangian, type GraphLagrangianConfig } from './graph-lagrangian';
+export { waveDensity } from './wave-density';
+export { waveStateSampler, waveTrainingData, type WaveFieldSource } from './wave-data';
+export { rolloutEnergies, type RolloutEnergies } from './wave-energy';
+export { compareDensity, type DensityComparison } from './density-comparison';
 export { version } from './version';

@@ -1,0 +1,104 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { registerModel, type DynamicsModel, type Lagrangian } from '@lnn/lagrangian';
+import type { ConjugateGradientOptions } from './conjugate-gradient-solve';
+import { DensityMlp } from './density-mlp';
+import type { Graph, GraphConfig } from './graph';
+import { graphFromConfig } from './graph-from-config';
+import { graphAccelerations, graphDerivatives, graphEnergy, type GraphDerivatives } from './sparse-euler-lagrange';
+
+/** Configuration of {@link GraphLagrangian}; JSON-able. */
+export interface GraphLagrangianConfig {
+  /** The graph the densities sit on (`ringGraph(n).config`, …). */
+  readonly graph: GraphConfig;
+  /** Hidden widths of the density MLP. @default [400, 400, 400] (the paper's wave density 6 → 400 → 400 → 400 → 1) */
+  readonly hidden?: readonly number[];
+  /** Seed of the initialisation. @default 0 */
+  readonly seed?: number;
+  /** Conjugate-gradient settings, for graphs with general sparse structure. @default {} */
+  readonly conjugateGradient?: ConjugateGradientOptions;
+}
+
+/**
+ * A Lagrangian graph network: `L = Σ_m L_density(φ, φ̇ on the neighbourhood of term m)`, one
+ * density MLP (softplus, the paper's initialisation) shared by every term. Accelerations come
+ * from the sparse Euler–Lagrange path — local Hessians by jets, assembled banded (cyclic on a
+ * ring) or sparse, then an O(n) banded solve or conjugate gradient. Implements @lnn/lagrangian's
+ * `DynamicsModel`, so `train`, `rollout`, `saveModel` and `loadModel` work on it unchanged.
+ *
+ * @example
+ * const model = new GraphLagrangian({ graph: ringGraph(100).config, hidden: [128, 128] });
+ * const qdd = model.accelerations(phi, phiDot); // [B, 100]
+ */
+export class GraphLagrangian implements DynamicsModel {
+  readonly kind = 'graph-lagrangian';
+  readonly dof: number;
+  readonly extraDim = 0;
+  readonly config: Readonly<Required<GraphLagrangianConfig>>;
+  readonly graph: Graph;
+  /** The shared density network. */
+  readonly density: DensityMlp;
+  readonly variables: tf.Variable[];
+
+  constructor(config: GraphLagrangianConfig) {
+    const where = 'GraphLagrangian';
+    const { graph: graphConfig, hidden = [400, 400, 400], seed = 0, conjugateGradient = {} } = config ?? ({} as GraphLagrangianConfig);
+    if (!Array.isArray(hidden) || hidden.length === 0 || !hidden.every((w) => Number.isInteger(w) && w > 0)) {
+      throw new TypeError(`${where}: config.hidden must be a non-empty array of positive integers, received ${JSON.stringify(hidden)}.`);
+    }
+    if (!Number.isFinite(seed)) throw new TypeError(`${where}: config.seed must be a finite number, received ${String(seed)}.`);
+    if (graphConfig == null || typeof graphConfig !== 'object') {
+      throw new TypeError(`${where}: config.graph must be a graph configuration such as ringGraph(100).config, received ${String(graphConfig)}.`);
+    }
+    this.graph = graphFromConfig(graphConfig);
+    this.dof = this.graph.nodes;
+    this.config = { graph: this.graph.config, hidden: [...hidden], seed, conjugateGradient };
+    this.density = new DensityMlp(2 * this.graph.neighbourhoodSize, hidden, seed);
+    this.variables = this.density.variables;
+  }
+
+  private checkNoExtra(extra: tf.Tensor2D | undefined): void {
+    if (extra !== undefined) throw new TypeError(`GraphLagrangian: this model takes no extra inputs, received a tensor of shape [${extra.shape.join(', ')}].`);
+  }
+
+  accelerations(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
+    this.checkNoExtra(extra);
+    return graphAccelerations(this.graph, this.density.jet, q, qdot, { conjugateGradient: this.config.conjugateGradient });
+  }
+
+  energy(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor1D {
+    this.checkNoExtra(extra);
+    return graphEnergy(this.graph, this.density.jet, q, qdot);
+  }
+
+  /** Value, gradients, and H_vv, H_vq in sparse form (see {@link graphDerivatives}). */
+  derivatives(q: tf.Tensor2D, qdot: tf.Tensor2D): GraphDerivatives {
+    return graphDerivatives(this.graph, this.density.jet, q, qdot);
+  }
+
+  /** The whole L as one jet Lagrangian on 2n inputs — the dense path, for `eulerLagrange` (small n). */
+  get wholeLagrangian(): Extract<Lagrangian, { jet: unknown }> {
+    return this.density.wholeLagrangian(this.graph);
+  }
+
+  /**
+   * The same density on another graph with the same neighbourhood size (a model trained on a
+   * 16-point ring, rolled out on a 100-point one): a new model holding copies of the weights.
+   */
+  onGraph(graph: GraphConfig): GraphLagrangian {
+    const other = new GraphLagrangian({ ...this.config, graph });
+    if (other.graph.neighbourhoodSize !== this.graph.neighbourhoodSize) {
+      other.dispose();
+      throw new TypeError(
+        `GraphLagrangian.onGraph: the graph's terms see ${other.graph.neighbourhoodSize} nodes, this density takes ${this.graph.neighbourhoodSize}; use a graph of the same kind of neighbourhood.`,
+      );
+    }
+    other.variables.forEach((v, i) => v.assign(this.variables[i] as tf.Variable));
+    return other;
+  }
+
+  dispose(): void {
+    tf.dispose(this.variables);
+  }
+}
+
+registerModel('graph-lagrangian', (config) => new GraphLagrangian(config as unknown as GraphLagrangianConfig));

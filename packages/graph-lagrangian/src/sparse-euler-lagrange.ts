@@ -1,0 +1,156 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { jetDirectional, jetHessian, type Jet } from '@lnn/autodiff';
+import { checkStates } from '@lnn/lagrangian';
+import { bandedSolve } from './banded-solve';
+import { conjugateGradientSolve, type ConjugateGradientOptions } from './conjugate-gradient-solve';
+import type { Graph } from './graph';
+import { graphOperators, type GraphOperators, type MatrixLayout } from './internal/operators';
+import { periodicBandedSolve } from './periodic-banded-solve';
+
+/**
+ * A local density written with `jets` primitives: each row of the input is one term's
+ * `[φ on its k slots, φ̇ on its k slots]` (`[N, 2k]`), the output one value per row.
+ */
+export type DensityFn = (local: Jet) => Jet;
+
+/** Options of {@link graphAccelerations}. */
+export interface GraphSolveOptions {
+  /** Conjugate-gradient settings, for graphs with general sparse structure. */
+  readonly conjugateGradient?: ConjugateGradientOptions;
+}
+
+/** The derivatives of `L = Σ_m density(local inputs of m)` at a batch, H_vv and H_vq in sparse form. */
+export interface GraphDerivatives {
+  /** L, `[B]`. */
+  readonly value: tf.Tensor1D;
+  /** ∇_q L, `[B, n]`. */
+  readonly gradQ: tf.Tensor2D;
+  /** ∇_q̇ L, `[B, n]`. */
+  readonly gradV: tf.Tensor2D;
+  /** ∂²L/∂q̇², its stored entries `[B, E]` (see `layout`; {@link toDenseMatrix} expands them). */
+  readonly hvv: tf.Tensor2D;
+  /** ∂²L/∂q̇∂q (row q̇ᵢ, column qⱼ), same layout. */
+  readonly hvq: tf.Tensor2D;
+  /** Band (`[n, 2p+1]` diagonals, cyclic or not) or compressed rows. */
+  readonly layout: MatrixLayout;
+}
+
+function localInputs(ops: GraphOperators, graph: Graph, q: tf.Tensor2D, qdot: tf.Tensor2D): tf.Tensor2D {
+  const batch = q.shape[0];
+  return tf.reshape(ops.localInputs.apply(tf.concat([q, qdot], 1) as tf.Tensor2D), [batch * graph.terms, 2 * graph.neighbourhoodSize]);
+}
+
+/**
+ * Gradient and Hessian blocks of a graph Lagrangian, assembled sparse from each term's local
+ * Hessian (one `jetHessian` over all B·M terms at once, 2k inputs each). O(n) per sample.
+ *
+ * @example
+ * const { gradQ, hvv, layout } = graphDerivatives(ringGraph(8), density, q, qdot);
+ */
+export function graphDerivatives(graph: Graph, density: DensityFn, q: tf.Tensor2D, qdot: tf.Tensor2D): GraphDerivatives {
+  const batch = checkStates('graphDerivatives', graph.nodes, q, qdot);
+  const ops = graphOperators(graph);
+  const k = graph.neighbourhoodSize;
+  const rows = batch * graph.terms;
+  return {
+    ...tf.tidy(() => {
+      const { value, gradient, hessian } = jetHessian(density)(localInputs(ops, graph, q, qdot));
+      const block = (r: number, c: number) => tf.reshape(tf.slice(hessian, [0, r, c], [rows, k, k]), [batch, graph.terms * k * k]) as tf.Tensor2D;
+      const half = (c: number) => ops.scatter.apply(tf.reshape(tf.slice(gradient, [0, c], [rows, k]), [batch, graph.terms * k]) as tf.Tensor2D);
+      return {
+        value: tf.sum(tf.reshape(value, [batch, graph.terms]), 1) as tf.Tensor1D,
+        gradQ: half(0),
+        gradV: half(k),
+        hvv: ops.assemble.apply(block(k, k)),
+        hvq: ops.assemble.apply(block(k, 0)),
+      };
+    }),
+    layout: ops.layout,
+  };
+}
+
+/** Solves `H_vv x = rhs` with the solver the layout calls for. */
+export function solveLayout(layout: MatrixLayout, n: number, values: tf.Tensor2D, rhs: tf.Tensor2D, options: GraphSolveOptions): tf.Tensor2D {
+  if (layout.kind === 'csr') return conjugateGradientSolve(values, rhs, layout.pattern, options.conjugateGradient ?? {});
+  const band = tf.reshape(values, [values.shape[0], n, 2 * layout.p + 1]) as tf.Tensor3D;
+  return layout.periodic ? periodicBandedSolve(band, rhs) : bandedSolve(band, rhs);
+}
+
+/**
+ * Accelerations of a graph Lagrangian by the Euler–Lagrange equation,
+ * `q̈ = H_vv⁻¹ (∇_q L − H_vq q̇)`, in O(n) per sample on banded graphs. Each term carries k + 1
+ * tangent directions (its k velocity axes and its local (q̇, 0)), which give its block of H_vv
+ * and its part of `H_vq q̇` (`jetDirectional`, batched over all B·M terms); blocks are added into
+ * the band (or compressed rows), and a cyclic banded, banded or conjugate-gradient solve finishes.
+ * Differentiable in the density's parameters, for training.
+ *
+ * @throws {TypeError} on wrong shapes; {@link LinalgError} from the solver (singular or indefinite H_vv).
+ * @example
+ * const qdd = graphAccelerations(ringGraph(100), waveDensity({ dx: 0.01 }), q, qdot); // [B, 100]
+ */
+export function graphAccelerations(graph: Graph, density: DensityFn, q: tf.Tensor2D, qdot: tf.Tensor2D, options: GraphSolveOptions = {}): tf.Tensor2D {
+  const batch = checkStates('graphAccelerations', graph.nodes, q, qdot);
+  const ops = graphOperators(graph);
+  const k = graph.neighbourhoodSize;
+  const rows = batch * graph.terms;
+  return tf.tidy(() => {
+    const local = localInputs(ops, graph, q, qdot);
+    const eye = tf.reshape(tf.pad(tf.eye(k), [[0, 0], [k, 0]]), [1, k, 2 * k]);
+    const alongQdot = tf.reshape(tf.pad(tf.slice(local, [0, k], [rows, k]), [[0, 0], [0, k]]), [rows, 1, 2 * k]);
+    const directions = tf.concat([tf.tile(eye, [rows, 1, 1]), alongQdot], 1) as tf.Tensor3D;
+    const { gradient, hessian } = jetDirectional(density)(local, directions);
+    const hvqQdot = tf.reshape(tf.slice(hessian, [0, 0, k], [rows, k, 1]), [rows, k]);
+    const rhsLocal = tf.sub(tf.slice(gradient, [0, 0], [rows, k]), hvqQdot);
+    const rhs = ops.scatter.apply(tf.reshape(rhsLocal, [batch, graph.terms * k]) as tf.Tensor2D);
+    const hvv = ops.assemble.apply(tf.reshape(tf.slice(hessian, [0, 0, 0], [rows, k, k]), [batch, graph.terms * k * k]) as tf.Tensor2D);
+    return solveLayout(ops.layout, graph.nodes, hvv, rhs, options);
+  });
+}
+
+/**
+ * The energy `E = q̇·∇_q̇L − L` per sample, `[B]`: one tangent direction per term, its local
+ * (0, q̇), gives each term's share `q̇·∇_q̇ density − density`.
+ */
+export function graphEnergy(graph: Graph, density: DensityFn, q: tf.Tensor2D, qdot: tf.Tensor2D): tf.Tensor1D {
+  const batch = checkStates('graphEnergy', graph.nodes, q, qdot);
+  const ops = graphOperators(graph);
+  const k = graph.neighbourhoodSize;
+  const rows = batch * graph.terms;
+  return tf.tidy(() => {
+    const local = localInputs(ops, graph, q, qdot);
+    const direction = tf.reshape(tf.pad(tf.slice(local, [0, k], [rows, k]), [[0, 0], [k, 0]]), [rows, 1, 2 * k]) as tf.Tensor3D;
+    const { value, directional } = jetDirectional(density)(local, direction);
+    return tf.sum(tf.reshape(tf.sub(tf.reshape(directional, [rows]), value), [batch, graph.terms]), 1) as tf.Tensor1D;
+  });
+}
+
+/**
+ * Expands stored entries (`[B, E]`, a layout from {@link graphDerivatives}) into dense n×n
+ * matrices `[B, n, n]` — for checks on small graphs.
+ */
+export function toDenseMatrix(layout: MatrixLayout, n: number, values: tf.Tensor2D): tf.Tensor3D {
+  const batch = values.shape[0];
+  const data = values.dataSync();
+  const e = values.shape[1];
+  const dense = new Float32Array(batch * n * n);
+  for (let s = 0; s < batch; s++) {
+    if (layout.kind === 'csr') {
+      const rows = layout.pattern.rows();
+      for (let x = 0; x < e; x++) {
+        const at = s * n * n + rows[x]! * n + layout.pattern.columns[x]!;
+        dense[at] = dense[at]! + data[s * e + x]!;
+      }
+      continue;
+    }
+    const w = 2 * layout.p + 1;
+    for (let i = 0; i < n; i++) {
+      for (let o = -layout.p; o <= layout.p; o++) {
+        let j = i + o;
+        if (layout.periodic) j = ((j % n) + n) % n;
+        else if (j < 0 || j >= n) continue;
+        dense[s * n * n + i * n + j] = dense[s * n * n + i * n + j]! + data[s * e + i * w + o + layout.p]!;
+      }
+    }
+  }
+  return tf.tensor3d(dense, [batch, n, n]);
+}
