@@ -6,6 +6,6 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 describe('@lnn/graph-lagrangian built output', () => {
   it('loads silently from plain Node, as ESM and as CJS, with its public API', () => {
-    expectBuiltPackageLoads(packageDir, ['version']);
+    expectBuiltPackageLoads(packageDir, ['version', 'GraphLagrangian', 'ringGraph', 'fixedEndsGraph', 'periodicGridGraph', 'neighbourGraph', 'periodicBandedSolve', 'bandedSolve', 'conjugateGradientSolve', 'graphAccelerations', 'waveDensity']);
   });
 });

@@ -9,7 +9,10 @@ export interface RolloutEnergies {
   readonly learned: Float64Array;
   /** The true system's energy at the same (predicted) states. */
   readonly truth: Float64Array;
-  /** Per trajectory, max over t of |E(t) − E(0)| / |E(0)|, for the learned and the true energy. */
+  /**
+   * Per trajectory, max over the times it reached of |E(t) − E(0)| / |E(0)|, for the learned and
+   * the true energy (a trajectory that stopped early is reported in `rollout.status`).
+   */
   readonly learnedDrift: Float64Array;
   readonly truthDrift: Float64Array;
 }
@@ -50,7 +53,7 @@ export function rolloutEnergies(
   const drift = (e: Float64Array) =>
     Float64Array.from({ length: batch }, (_, b) => {
       let worst = 0;
-      for (let t = 0; t < result.times.length; t++) worst = Math.max(worst, Math.abs(e[t * batch + b]! - e[b]!));
+      for (let t = 0; t < result.reached[b]!; t++) worst = Math.max(worst, Math.abs(e[t * batch + b]! - e[b]!));
       return worst / Math.abs(e[b]!);
     });
   return { rollout: result, learned, truth, learnedDrift: drift(learned), truthDrift: drift(truth) };

@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '@lnn/autodiff';
+import { evaluate, train } from '@lnn/lagrangian';
+import { accelerationDataset, createRandom, wave1d } from '@lnn/systems';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareDensity } from './density-comparison';
+import { GraphLagrangian } from './graph-lagrangian';
+import { ringGraph } from './ring-graph';
+import { waveStateSampler, waveTrainingData } from './wave-data';
+import { rolloutEnergies } from './wave-energy';
+
+beforeAll(async () => {
+  await initBackend({ backend: 'wasm' });
+});
+
+describe('the 1D wave experiment, small', () => {
+  it('a 6 → 32 → 32 → 1 density trained on wave data cuts held-out loss ≥ 100×, conserves its energy on a 100-point ring, and moves towards the true L', () => {
+    const n = 16;
+    const wave = wave1d({ n, dx: 1 }); // Δx = 1: accelerations are second differences, O(0.1)
+    const sample = waveStateSampler(wave, { modes: 3 });
+    const data = waveTrainingData(accelerationDataset(wave, { count: 1024, seed: 1, sample }));
+    const held = waveTrainingData(accelerationDataset(wave, { count: 256, seed: 2, sample }));
+    const model = new GraphLagrangian({ graph: ringGraph(n).config, hidden: [32, 32], seed: 4 });
+    const before = evaluate(model, held);
+    const untrained = compareDensity(model, { states: held });
+    train(model, data, { steps: 400, batchSize: 32, schedule: { kind: 'one-cycle', peak: 3e-2, total: 400 }, seed: 3 });
+    const after = evaluate(model, held);
+    // Measured (wasm, this seed): 2.14 → 6.1e-3, 349×; predicting q̈ = 0 scores 0.142 here. Seeds
+    // differ — seed 3 stays on the paper's plateau (0.18) — so the seed is fixed and the bar is 100×.
+    expect(before / after).toBeGreaterThan(100);
+    expect(after).toBeLessThan(0.142 / 10);
+
+    // The sum of densities over the ring against the true L, up to the scale and offset a
+    // Lagrangian leaves free: measured relative residual 0.98 untrained → 0.22 trained.
+    const trained = compareDensity(model, { states: held });
+    expect(trained.total!.relativeResidual).toBeLessThan(0.35);
+    expect(untrained.total!.relativeResidual).toBeGreaterThan(0.8);
+    expect(trained.truth[0]).toBeCloseTo(0, 12); // slope −1, velocity −1: ½(1 − 1)
+
+    // The same density on a 100-point ring: Lagrangian dynamics conserve their own energy (RK4
+    // at dt 0.02 leaves 1e-7–1e-6 over t ≤ 10; a wrong energy or acceleration would drift by O(1)).
+    const ring = model.onGraph(ringGraph(100).config);
+    const big = wave1d({ n: 100, dx: 1 });
+    const [phi, phiDot] = [new Float64Array(100), new Float64Array(100)];
+    waveStateSampler(big, { modes: 12 })(createRandom(9), phi, phiDot);
+    const energies = rolloutEnergies(ring, big, [...phi, ...phiDot], [0, 2.5, 5, 7.5, 10], { method: 'rk4', dt: 0.02 });
+    expect(energies.rollout.ok).toBe(true);
+    expect(energies.learnedDrift[0]).toBeLessThan(1e-4);
+    expect(energies.truth.length).toBe(5);
+    tf.dispose([...model.variables, ...ring.variables]);
+  });
+});
