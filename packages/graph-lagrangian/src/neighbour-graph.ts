@@ -20,7 +20,7 @@ export function neighbourGraph(neighbours: readonly (readonly number[])[]): Grap
       throw new TypeError(`${where}: neighbours[${i}] must be an array of node indices in [0, ${n}), received ${JSON.stringify(list) ?? String(list)}.`);
     }
   });
-  const k = 1 + Math.max(...neighbours.map((l) => l.length));
+  const k = 1 + neighbours.reduce((m, l) => Math.max(m, l.length), 0);
   const neighbourhood = new Int32Array(n * k);
   neighbours.forEach((list, i) => {
     neighbourhood.fill(i, i * k, (i + 1) * k);

@@ -20,7 +20,7 @@ export class Selection {
     readonly nIn: number,
     private readonly rows: readonly (readonly number[])[],
   ) {
-    this.width = Math.max(1, ...rows.map((r) => r.length));
+    this.width = rows.reduce((w, r) => Math.max(w, r.length), 1); // no spread: rows can number millions
     this.index = new Int32Array(rows.length * this.width).fill(nIn);
     rows.forEach((row, r) => row.forEach((j, c) => (this.index[r * this.width + c] = j)));
     this.padded = rows.some((r) => r.length < this.width);
