@@ -8,12 +8,13 @@ const run = (...args: string[]) =>
 
 describe('built repro CLI under plain Node', () => {
   it('prints the plan on the default backend', () => {
-    const result = run('--only', 'wave', '--backend', 'cpu');
+    const result = run('--only', 'wave', '--backend', 'cpu', '--dry-run');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('quick mode');
     expect(result.stdout).toContain('backend: cpu');
     expect(result.stdout).toContain('1. 1D wave equation');
+    expect(result.stdout).toContain('not available yet');
     expect(result.stdout).not.toContain('Double pendulum');
   });
 

@@ -10,6 +10,8 @@ describe('parseReproArgs', () => {
       seed: 0,
       backend: undefined,
       out: 'results',
+      rerun: false,
+      dryRun: false,
       help: false,
     });
   });

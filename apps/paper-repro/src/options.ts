@@ -11,7 +11,12 @@ export interface ReproOptions {
   readonly seed: number;
   /** Undefined: LNN_BACKEND, else wasm (see @lnn/autodiff's initBackend). */
   readonly backend: BackendName | undefined;
+  /** As given; relative paths are taken from the folder the user ran the command in. */
   readonly out: string;
+  /** Recompute the selected experiments from scratch (their stored results and checkpoints are discarded). */
+  readonly rerun: boolean;
+  /** Print the plan and stop. */
+  readonly dryRun: boolean;
   readonly help: boolean;
 }
 
@@ -25,7 +30,11 @@ Options:
                        ${EXPERIMENT_IDS.join(', ')}
   --seed <n>           seed of every random choice (default 0)
   --backend <name>     ${BACKEND_NAMES.join(' | ')} (default: $LNN_BACKEND, else wasm)
-  --out <dir>          where REPORT.md, figures, metrics and models go (default results)
+  --out <dir>          where REPORT.md, figures, metrics, models and checkpoints go
+                       (default results, relative to the folder you ran the command in)
+  --rerun              recompute the selected experiments even if their results are complete
+                       (an interrupted run resumes from its checkpoints without this flag)
+  --dry-run            print the plan and stop
   -h, --help           show this text
 `;
 
@@ -41,6 +50,8 @@ export function parseReproArgs(argv: readonly string[]): ReproOptions {
       seed: { type: 'string', default: '0' },
       backend: { type: 'string' },
       out: { type: 'string', default: 'results' },
+      rerun: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -65,6 +76,8 @@ export function parseReproArgs(argv: readonly string[]): ReproOptions {
     seed,
     backend: backend as BackendName | undefined,
     out: values.out,
+    rerun: values.rerun,
+    dryRun: values['dry-run'],
     help: values.help,
   };
 }
