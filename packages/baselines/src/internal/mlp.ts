@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { jets, type Jet } from '@lnn/autodiff';
+import { layerSeed } from '@lnn/lagrangian';
 
 /** Activations of a baseline network. The smooth ones also run on jets (HNN, DeLaN need that). */
 export type Activation = 'softplus' | 'tanh' | 'sigmoid' | 'relu' | 'elu';
@@ -15,12 +16,6 @@ const tensorActivation: Record<Activation, (x: tf.Tensor) => tf.Tensor> = {
   elu: tf.elu,
 };
 const jetActivation: Record<SmoothActivation, (x: Jet) => Jet> = { softplus: jets.softplus, tanh: jets.tanh, sigmoid: jets.sigmoid };
-
-/** The tfjs seed of matrix `index`: never 0, which tfjs reads as "no seed". */
-function matrixSeed(seed: number, index: number): number {
-  const value = seed * 1000 + index + 1;
-  return value === 0 ? 1e9 + index : value;
-}
 
 /**
  * A fully connected network `inputs → hidden… → outputs` with an activation after every hidden
@@ -47,13 +42,13 @@ export class Mlp {
     for (let i = 0; i + 1 < widths.length; i++) {
       const [nIn, nOut] = [widths[i] as number, widths[i + 1] as number];
       const std = Math.sqrt(2 / (nIn + nOut));
-      this.weights.push(tf.tidy(() => tf.variable(tf.randomNormal([nIn, nOut], 0, std, 'float32', matrixSeed(seed, i)), true)));
+      this.weights.push(tf.tidy(() => tf.variable(tf.randomNormal([nIn, nOut], 0, std, 'float32', layerSeed(seed, i)), true)));
       this.biases.push(tf.tidy(() => tf.variable(tf.zeros([nOut]), true)));
     }
     const first = widths[1] as number;
     this.extraWeights =
       extraDim > 0
-        ? tf.tidy(() => tf.variable(tf.randomNormal([extraDim, first], 0, Math.sqrt(2 / (inputs + extraDim + first)), 'float32', matrixSeed(seed, 999)), true))
+        ? tf.tidy(() => tf.variable(tf.randomNormal([extraDim, first], 0, Math.sqrt(2 / (inputs + extraDim + first)), 'float32', layerSeed(seed, 999)), true))
         : undefined;
   }
 

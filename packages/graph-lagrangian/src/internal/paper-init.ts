@@ -1,14 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { paperInitStd } from '@lnn/lagrangian';
-
-/**
- * The tfjs seed of weight matrix `index`, as @lnn/lagrangian's MlpLagrangian draws it (its
- * `layerSeed` is not exported): never 0, which tfjs reads as "no seed".
- */
-export function layerSeed(seed: number, index: number): number {
-  const value = seed * 1000 + index + 1;
-  return value === 0 ? 1e9 + index : value;
-}
+import { layerSeed, paperInitStd } from '@lnn/lagrangian';
 
 /** Weights and biases of an MLP with widths `[in, ...hidden, 1]`, initialised as the paper. */
 export function paperMlpVariables(widths: readonly number[], seed: number): { weights: tf.Variable[]; biases: tf.Variable[] } {
