@@ -36,7 +36,7 @@ const SETTINGS: Record<Scale, Settings> = {
     lnn: { steps: 6_000, batchSize: 64, peak: 1e-3 },
     mlp: { steps: 6_000, batchSize: 64, peak: 1e-3 },
     weightDecay: 1e-6,
-    energy: { count: 40, tEnd: 100, outputs: 201, rtol: 1e-6, atol: 1e-6, maxSteps: 40_000 },
+    energy: { count: 40, tEnd: 100, outputs: 201, rtol: 1e-6, atol: 1e-6, maxSteps: 200_000 },
   },
   full: {
     hidden: [600, 600, 600],
@@ -45,7 +45,7 @@ const SETTINGS: Record<Scale, Settings> = {
     lnn: { steps: 100_000, batchSize: 512, peak: 1e-3 },
     mlp: { steps: 100_000, batchSize: 512, peak: 1e-3 },
     weightDecay: 1e-6,
-    energy: { count: 40, tEnd: 100, outputs: 1001, rtol: 1.49e-8, atol: 1.49e-8, maxSteps: 400_000 },
+    energy: { count: 40, tEnd: 100, outputs: 1001, rtol: 1.49e-8, atol: 1.49e-8, maxSteps: 2_000_000 },
   },
 };
 
