@@ -14,7 +14,8 @@ describe('built repro CLI under plain Node', () => {
     expect(result.stdout).toContain('quick mode');
     expect(result.stdout).toContain('backend: cpu');
     expect(result.stdout).toContain('1. 1D wave equation');
-    expect(result.stdout).toContain('not available yet');
+    expect(result.stdout).not.toContain('not available yet'); // experiment 3 is wired in
+    expect(result.stdout).toContain('this run: density 6→32→32→1');
     expect(result.stdout).not.toContain('Double pendulum');
   });
 

@@ -43,8 +43,15 @@ describe('a miniature of every experiment (scale "test")', () => {
     }
     expect(readdirSync(path.join(out, 'models', 'double-pendulum')).sort()).toEqual(['lnn', 'mlp']);
     expect(readdirSync(path.join(out, 'models', 'relativistic')).sort()).toEqual(['delan', 'hnn-canonical', 'hnn-velocity', 'lnn']);
+    expect(readdirSync(path.join(out, 'models', 'wave')).sort()).toEqual(['lgn', 'lgn-ring100']);
     expect(report).toContain('1D wave equation');
-    expect(report).toContain('not available yet');
+    expect(report).not.toContain('not available yet');
+    // The wave rollout reached its horizon and its learned energy is a number for both initial conditions.
+    const wave = (metrics.experiments.wave as { metrics: Record<string, { status: string; learnedEnergy: { maxDrift: number } }> }).metrics;
+    for (const ic of ['pulse', 'field']) {
+      expect(wave[ic]?.status).toBe('success');
+      expect(Number.isFinite(wave[ic]?.learnedEnergy.maxDrift)).toBe(true);
+    }
   });
 
   it('every table row of REPORT.md shows the numbers of metrics.json', () => {
