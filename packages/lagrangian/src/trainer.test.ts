@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@lnn/autodiff';
-import { accelerationDataset, doublePendulum } from '@lnn/systems';
+import { accelerationDataset, doublePendulum, splitStates } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MlpLagrangian } from './mlp-lagrangian';
 import { learningRate } from './schedule';
@@ -13,14 +13,7 @@ import { evaluate, train } from './trainer';
 const dp = doublePendulum();
 function data(count: number, seed: number): TrainingData {
   const ds = accelerationDataset(dp, { count, seed, sample: dp.sampleTrainingState });
-  const s = ds.arrays.states!.data;
-  const q = new Float64Array(2 * count);
-  const qdot = new Float64Array(2 * count);
-  for (let b = 0; b < count; b++) {
-    q.set(s.subarray(4 * b, 4 * b + 2), 2 * b);
-    qdot.set(s.subarray(4 * b + 2, 4 * b + 4), 2 * b);
-  }
-  return { q, qdot, qdd: ds.arrays.accelerations!.data };
+  return { ...splitStates(ds.arrays.states!.data, 2), qdd: ds.arrays.accelerations!.data };
 }
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'lnn-train-'));
 const weights = (m: MlpLagrangian) => m.variables.map((v) => Array.from(v.dataSync()));

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accelerationDataset, trajectoryDataset } from './dataset';
+import { accelerationDataset, splitStates, trajectoryDataset } from './dataset';
 import { DATASET_MAGIC, decodeDataset, encodeDataset, readDataset, writeDataset } from './dataset-io';
 import { doublePendulum } from './double-pendulum';
 import { createRandom } from './random';
@@ -85,5 +85,14 @@ describe('binary data set files', () => {
     expect(readDataset(file).arrays.states!.data).toEqual(ds.arrays.states!.data);
     writeFileSync(file, readFileSync(file).subarray(0, 40)); // a truncated file is refused, not half-read
     expect(() => readDataset(file)).toThrow(/not a valid lnn data set/);
+  });
+});
+
+describe('splitStates', () => {
+  it('splits [N, 2d] rows into q and q̇, and names a length that is not whole rows', () => {
+    const { q, qdot } = splitStates(Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]), 2);
+    expect(Array.from(q)).toEqual([1, 2, 5, 6]);
+    expect(Array.from(qdot)).toEqual([3, 4, 7, 8]);
+    expect(() => splitStates(new Float64Array(6), 2)).toThrow(/splitStates: states must hold N·4 numbers, received 6/);
   });
 });

@@ -99,3 +99,23 @@ export function trajectoryDataset(
     },
   };
 }
+
+/**
+ * Splits `[N, 2d]` states (q then q̇ per row, as the data sets and samplers store them) into `q`
+ * and `q̇` arrays of `[N, d]` — the layout the trainers take.
+ *
+ * @example
+ * const { q, qdot } = splitStates(ds.arrays.states!.data, 2);
+ */
+export function splitStates(states: Float64Array, dof: number): { q: Float64Array; qdot: Float64Array } {
+  const d = integerAtLeast('splitStates', 'dof', dof, 1);
+  const count = states.length / (2 * d);
+  if (!Number.isInteger(count)) throw new TypeError(`splitStates: states must hold N·${2 * d} numbers, received ${states.length}.`);
+  const q = new Float64Array(count * d);
+  const qdot = new Float64Array(count * d);
+  for (let b = 0; b < count; b++) {
+    q.set(states.subarray(2 * d * b, 2 * d * b + d), d * b);
+    qdot.set(states.subarray(2 * d * b + d, 2 * d * (b + 1)), d * b);
+  }
+  return { q, qdot };
+}

@@ -19,7 +19,7 @@ export { pendulumChain, type PendulumChainParameters } from './pendulum-chain';
 export { fromFormula, type FormulaDerivatives, type FormulaSystem, type FromFormulaOptions } from './from-formula';
 export { accelerations, energies, lagrangianProblem, secondOrderProblem } from './problems';
 export { createRandom, type Random } from './random';
-export { accelerationDataset, sampleStates, trajectoryDataset, type DataArray, type Dataset, type StateSampler } from './dataset';
+export { accelerationDataset, sampleStates, splitStates, trajectoryDataset, type DataArray, type Dataset, type StateSampler } from './dataset';
 export { relativisticDataset } from './relativistic-dataset';
 export { DATASET_FORMAT_VERSION, DATASET_MAGIC, decodeDataset, encodeDataset, readDataset, writeDataset } from './dataset-io';
 export { version } from './version';

@@ -1,11 +1,11 @@
 import { MlpDynamics } from '@lnn/baselines';
 import { MlpLagrangian, type DynamicsModel, type TrainingData } from '@lnn/lagrangian';
 import { solve } from '@lnn/ode';
-import { accelerationDataset, doublePendulum, energies, sampleStates, secondOrderProblem } from '@lnn/systems';
+import { accelerationDataset, doublePendulum, energies, sampleStates, secondOrderProblem, splitStates } from '@lnn/systems';
 import type { Experiment, ExperimentContext, ExperimentResult, Scale } from '../experiment';
 import { meanAbs, summarize } from '../stats';
 import { VEGA_LITE_SCHEMA } from '../report/figures';
-import { rolloutWithProgress, splitStates, trainWithCheckpoints, trainWithRestarts, type TrainingSummary } from './training';
+import { rolloutWithProgress, trainWithCheckpoints, trainWithRestarts, type TrainingSummary } from './training';
 
 /** The size of one scale of the double-pendulum experiment. */
 interface Settings {

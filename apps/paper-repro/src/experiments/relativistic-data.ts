@@ -1,8 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { jets } from '@lnn/autodiff';
 import type { Lagrangian, TrainingData } from '@lnn/lagrangian';
-import { relativisticDataset } from '@lnn/systems';
-import { splitStates } from './training';
+import { relativisticDataset, splitStates } from '@lnn/systems';
 
 /** The paper's relativistic-particle data: (q, q̇) with each sample's field g as the extra input. */
 export function relativisticData(count: number, seed: number): TrainingData & { extra: Float64Array } {

@@ -4,18 +4,6 @@ import { assignVariables, loadModel, rollout, saveModel, train, evaluate, variab
 import type { SolveResult } from '@lnn/ode';
 import type { ExperimentContext } from '../experiment';
 
-/** Splits `[N, 2d]` states (q then q̇ per row) into `q` and `q̇` arrays of `[N, d]`. */
-export function splitStates(states: Float64Array, d: number): { q: Float64Array; qdot: Float64Array } {
-  const count = states.length / (2 * d);
-  const q = new Float64Array(count * d);
-  const qdot = new Float64Array(count * d);
-  for (let b = 0; b < count; b++) {
-    q.set(states.subarray(2 * d * b, 2 * d * b + d), d * b);
-    qdot.set(states.subarray(2 * d * b + d, 2 * d * (b + 1)), d * b);
-  }
-  return { q, qdot };
-}
-
 /** What {@link trainWithCheckpoints} reports. */
 export interface TrainingSummary {
   readonly steps: number;

@@ -1,19 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { jets } from '@lnn/autodiff';
 import type { Lagrangian, TrainingData } from '@lnn/lagrangian';
-import { accelerationDataset, harmonicOscillator, relativisticDataset } from '@lnn/systems';
-
-/** Test data only (not exported): splits `[N, 2d]` states into q and q̇. */
-function split(states: Float64Array, d: number) {
-  const count = states.length / (2 * d);
-  const q = new Float64Array(count * d);
-  const qdot = new Float64Array(count * d);
-  for (let b = 0; b < count; b++) {
-    q.set(states.subarray(2 * d * b, 2 * d * b + d), d * b);
-    qdot.set(states.subarray(2 * d * b + d, 2 * d * (b + 1)), d * b);
-  }
-  return { q, qdot };
-}
+import { accelerationDataset, harmonicOscillator, relativisticDataset, splitStates } from '@lnn/systems';
 
 /** The harmonic oscillator `q̈ = −q` (m = k = 1) at states uniform in [−1, 1]². */
 export function oscillatorData(count: number, seed: number): TrainingData {
@@ -26,7 +14,7 @@ export function oscillatorData(count: number, seed: number): TrainingData {
       v[0] = rng.uniform(-1, 1);
     },
   });
-  return { ...split(ds.arrays.states!.data, 1), qdd: ds.arrays.accelerations!.data };
+  return { ...splitStates(ds.arrays.states!.data, 1), qdd: ds.arrays.accelerations!.data };
 }
 
 /** The oscillator's true Lagrangian `½q̇² − ½q²`, as a jet (its ∂L/∂q̇ = q̇ is the canonical momentum). */
@@ -38,7 +26,7 @@ export const oscillatorLagrangian: Lagrangian = {
 /** The paper's relativistic particle data (q, q̇, g per sample, q̈). */
 export function relativisticData(count: number, seed: number): TrainingData {
   const ds = relativisticDataset({ count, seed });
-  return { ...split(ds.arrays.states!.data, 1), qdd: ds.arrays.accelerations!.data, extra: ds.arrays.g!.data };
+  return { ...splitStates(ds.arrays.states!.data, 1), qdd: ds.arrays.accelerations!.data, extra: ds.arrays.g!.data };
 }
 
 /** `(1 − q̇²)^(−1/2) + g q` (c = m = 1), g per sample: its ∂L/∂q̇ = γq̇ is the canonical momentum. */

@@ -1,6 +1,6 @@
 import { availableBackends, initBackend } from '@lnn/autodiff';
 import { MlpLagrangian, train } from '@lnn/lagrangian';
-import { accelerationDataset, doublePendulum } from '@lnn/systems';
+import { accelerationDataset, doublePendulum, splitStates } from '@lnn/systems';
 import { derived, timed, type BenchCase, type Measurement } from '../suite/bench-case';
 import { summarise } from '../timing';
 
@@ -14,14 +14,7 @@ export const backendsCase: BenchCase = {
     const dp = doublePendulum();
     const count = 1024;
     const ds = accelerationDataset(dp, { count, seed: 1, sample: dp.sampleTrainingState });
-    const states = ds.arrays.states!.data;
-    const q = new Float64Array(2 * count);
-    const qdot = new Float64Array(2 * count);
-    for (let b = 0; b < count; b++) {
-      q.set(states.subarray(4 * b, 4 * b + 2), 2 * b);
-      qdot.set(states.subarray(4 * b + 2, 4 * b + 4), 2 * b);
-    }
-    const data = { q, qdot, qdd: ds.arrays.accelerations!.data };
+    const data = { ...splitStates(ds.arrays.states!.data, 2), qdd: ds.arrays.accelerations!.data };
     const warmup = 2;
     const results: { backend: string; median: number; measurement: Measurement }[] = [];
     try {

@@ -1,7 +1,7 @@
 import { jets, type Jet } from '@lnn/autodiff';
 import { Delan, Hnn, MlpDynamics, NeuralOde } from '@lnn/baselines';
 import { MlpLagrangian, train, type DynamicsModel, type Lagrangian, type TrainingData } from '@lnn/lagrangian';
-import { accelerationDataset, doublePendulum } from '@lnn/systems';
+import { accelerationDataset, doublePendulum, splitStates } from '@lnn/systems';
 import { summarise, type Timing } from '../timing';
 
 /** One model's training-step cost. */
@@ -27,14 +27,7 @@ const doublePendulumLagrangian: Lagrangian = {
 function doublePendulumData(count: number): TrainingData {
   const dp = doublePendulum();
   const ds = accelerationDataset(dp, { count, seed: 1, sample: dp.sampleTrainingState });
-  const s = ds.arrays.states!.data;
-  const q = new Float64Array(2 * count);
-  const qdot = new Float64Array(2 * count);
-  for (let b = 0; b < count; b++) {
-    q.set(s.subarray(4 * b, 4 * b + 2), 2 * b);
-    qdot.set(s.subarray(4 * b + 2, 4 * b + 4), 2 * b);
-  }
-  return { q, qdot, qdd: ds.arrays.accelerations!.data };
+  return { ...splitStates(ds.arrays.states!.data, 2), qdd: ds.arrays.accelerations!.data };
 }
 
 /**

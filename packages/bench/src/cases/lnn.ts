@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MlpLagrangian, rollout, train } from '@lnn/lagrangian';
-import { accelerationDataset, doublePendulum, sampleStates } from '@lnn/systems';
+import { accelerationDataset, doublePendulum, sampleStates, splitStates } from '@lnn/systems';
 import { summarise, time, type Timing } from '../timing';
 
 /** The LNN's costs on the double pendulum (issue 5's benchmark). */
@@ -24,13 +24,7 @@ export function lnnCosts(
   const { hidden = [500, 500, 500], steps = 30, repetitions = 15, wrapAngles = false, batches = [32] } = options;
   const dp = doublePendulum();
   const ds = accelerationDataset(dp, { count: 4096, seed: 0, sample: dp.sampleTrainingState });
-  const s = ds.arrays.states!.data;
-  const q = new Float64Array(2 * 4096);
-  const qdot = new Float64Array(2 * 4096);
-  for (let b = 0; b < 4096; b++) {
-    q.set(s.subarray(4 * b, 4 * b + 2), 2 * b);
-    qdot.set(s.subarray(4 * b + 2, 4 * b + 4), 2 * b);
-  }
+  const { q, qdot } = splitStates(ds.arrays.states!.data, 2);
   // The plain MLP 4→500→500→500→1 by default; `wrapAngles` adds the angle-wrapping input transform.
   const model = new MlpLagrangian({ dof: 2, hidden, ...(wrapAngles ? { angles: [0, 1], angleTransform: 'wrap' as const } : {}), seed: 0 });
   // A training step at each batch size: `steps` steps at batch 32, proportionally fewer (≥ 6) at
