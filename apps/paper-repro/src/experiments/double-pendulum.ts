@@ -4,7 +4,7 @@ import { solve } from '@lnn/ode';
 import { accelerationDataset, doublePendulum, energies, sampleStates, secondOrderProblem, splitStates } from '@lnn/systems';
 import type { Experiment, ExperimentContext, ExperimentResult, Scale } from '../experiment';
 import { meanAbs, summarize } from '../stats';
-import { VEGA_LITE_SCHEMA } from '../report/figures';
+import { trainingCurveSpec, VEGA_LITE_SCHEMA } from '../report/figures';
 import { rolloutWithProgress, trainWithCheckpoints, trainWithRestarts, type TrainingSummary } from './training';
 
 /** The size of one scale of the double-pendulum experiment. */
@@ -261,18 +261,7 @@ function run(context: ExperimentContext): ExperimentResult {
       {
         file: 'double-pendulum-training.svg',
         caption: 'Double pendulum: held-out acceleration error during training',
-        spec: {
-          $schema: VEGA_LITE_SCHEMA,
-          width: 520,
-          height: 240,
-          data: { values: curve },
-          mark: { type: 'line', point: true },
-          encoding: {
-            x: { field: 'step', type: 'quantitative' },
-            y: { field: 'loss', type: 'quantitative', scale: { type: 'log' }, title: 'held-out MAE of q̈' },
-            color: { field: 'model', type: 'nominal' },
-          },
-        },
+        spec: trainingCurveSpec(curve, 'held-out MAE of q̈'),
       },
     ],
     notes: [

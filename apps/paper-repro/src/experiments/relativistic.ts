@@ -4,7 +4,7 @@ import { MlpLagrangian, type DynamicsModel } from '@lnn/lagrangian';
 import { solve } from '@lnn/ode';
 import { relativisticAcceleration, relativisticEnergy } from '@lnn/systems';
 import type { Experiment, ExperimentContext, ExperimentResult, Scale } from '../experiment';
-import { VEGA_LITE_SCHEMA } from '../report/figures';
+import { trainingCurveSpec, VEGA_LITE_SCHEMA } from '../report/figures';
 import { meanAbs } from '../stats';
 import { relativisticData, relativisticLagrangian } from './relativistic-data';
 import { rolloutWithProgress, trainWithCheckpoints, type TrainingSummary } from './training';
@@ -229,18 +229,7 @@ function run(context: ExperimentContext): ExperimentResult {
       {
         file: 'relativistic-training.svg',
         caption: 'Relativistic particle: held-out acceleration error during training',
-        spec: {
-          $schema: VEGA_LITE_SCHEMA,
-          width: 520,
-          height: 240,
-          data: { values: curve },
-          mark: { type: 'line', point: true },
-          encoding: {
-            x: { field: 'step', type: 'quantitative' },
-            y: { field: 'loss', type: 'quantitative', scale: { type: 'log' }, title: 'held-out MAE of q̈' },
-            color: { field: 'model', type: 'nominal' },
-          },
-        },
+        spec: trainingCurveSpec(curve, 'held-out MAE of q̈'),
       },
     ],
     notes: [

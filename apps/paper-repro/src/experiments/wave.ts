@@ -6,7 +6,7 @@ import { accelerationDataset, createRandom, secondOrderProblem, wave1d, type Ran
 import path from 'node:path';
 import type { Experiment, ExperimentContext, ExperimentResult, Scale } from '../experiment';
 import { meanAbs } from '../stats';
-import { VEGA_LITE_SCHEMA } from '../report/figures';
+import { trainingCurveSpec, VEGA_LITE_SCHEMA } from '../report/figures';
 import { trainWithCheckpoints } from './training';
 
 /** The size of one scale of the wave experiment. */
@@ -578,17 +578,7 @@ function run(context: ExperimentContext): ExperimentResult {
       {
         file: 'wave-training.svg',
         caption: 'Wave: held-out acceleration loss (L1) during training',
-        spec: {
-          $schema: VEGA_LITE_SCHEMA,
-          width: 520,
-          height: 220,
-          data: { values: lossRows },
-          mark: { type: 'line', point: true },
-          encoding: {
-            x: { field: 'step', type: 'quantitative' },
-            y: { field: 'loss', type: 'quantitative', scale: { type: 'log' }, title: 'held-out L1 of φ̈' },
-          },
-        },
+        spec: trainingCurveSpec(lossRows, 'held-out L1 of φ̈', 220),
       },
     ],
     notes: [

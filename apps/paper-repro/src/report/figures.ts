@@ -21,5 +21,24 @@ export async function renderSvg(spec: Readonly<Record<string, unknown>>): Promis
   }
 }
 
+/**
+ * The held-out-loss-during-training figure the experiments share: a log-scale line per model
+ * (rows `{ step, loss, model? }`; `model` colours the lines when present).
+ */
+export function trainingCurveSpec(rows: readonly Readonly<Record<string, unknown>>[], yTitle: string, height = 240): Record<string, unknown> {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    width: 520,
+    height,
+    data: { values: rows },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'step', type: 'quantitative' },
+      y: { field: 'loss', type: 'quantitative', scale: { type: 'log' }, title: yTitle },
+      ...(rows.some((r) => 'model' in r) ? { color: { field: 'model', type: 'nominal' } } : {}),
+    },
+  };
+}
+
 /** Versions of the plotting libraries, for the report. */
 export const plottingVersions = { vega: vega.version, 'vega-lite': vegaLite.version } as const;
