@@ -16,7 +16,7 @@ export {
   type Inverse,
 } from './euler-lagrange';
 export type { DynamicsModel } from './dynamics-model';
-export { MlpLagrangian, layerSeed, paperInitStd, type AngleTransform, type MlpLagrangianConfig } from './mlp-lagrangian';
+export { MlpLagrangian, layerSeed, paperInitStd, type AngleTransform, type InputScale, type InputScaleConfig, type MlpLagrangianConfig } from './mlp-lagrangian';
 export { MODEL_FORMAT, MODEL_FORMAT_VERSION, assignVariables, loadModel, registerModel, saveModel, variableArrays, type LoadContext, type ModelFactory } from './model-io';
 export { learningRate, type Schedule } from './schedule';
 export { packData, type TrainingData } from './training-data';

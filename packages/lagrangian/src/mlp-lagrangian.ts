@@ -22,10 +22,47 @@ export interface MlpLagrangianConfig {
    * @default 'none'
    */
   readonly angleTransform?: AngleTransform;
+  /**
+   * Fixed positive multipliers of the network's inputs, part of L (derivatives go through them):
+   * one number for every component or one per component of q, q̇ and the extra inputs. They put
+   * inputs of very different sizes on one footing, like the official relativistic notebook's
+   * q/10 and g/10. An angular coordinate's scale multiplies its wrapped value or its (cos, sin).
+   * @default all 1
+   */
+  readonly inputScale?: InputScaleConfig;
   /** Seed of the initialisation. @default 0 */
   readonly seed?: number;
   /** How `H_vv` is inverted in `accelerations`. @default { inverse: 'pinv' } */
   readonly solver?: EulerLagrangeOptions;
+}
+
+/** {@link MlpLagrangianConfig.inputScale}: a number for all of a group's components, or one per component. */
+export interface InputScaleConfig {
+  readonly q?: number | readonly number[];
+  readonly qdot?: number | readonly number[];
+  readonly extra?: number | readonly number[];
+}
+
+/** The input scales, one per component. */
+export interface InputScale {
+  readonly q: readonly number[];
+  readonly qdot: readonly number[];
+  readonly extra: readonly number[];
+}
+
+function inputScaleOf(config: InputScaleConfig | undefined, dof: number, extraDim: number, where: string): InputScale {
+  if (config !== undefined && (config === null || typeof config !== 'object')) {
+    throw new TypeError(`${where}: config.inputScale must be { q?, qdot?, extra? }, received ${JSON.stringify(config)}.`);
+  }
+  const group = (name: keyof InputScaleConfig, size: number): number[] => {
+    const value = config?.[name] ?? 1;
+    const values = typeof value === 'number' ? Array.from({ length: size }, () => value) : Array.isArray(value) ? [...value] : [];
+    if (values.length !== size || !values.every((c) => Number.isFinite(c) && c > 0)) {
+      throw new TypeError(`${where}: config.inputScale.${name} must be a positive finite number or ${size} of them, received ${JSON.stringify(value)}.`);
+    }
+    return values;
+  };
+  return { q: group('q', dof), qdot: group('qdot', dof), extra: group('extra', extraDim) };
 }
 
 /**
@@ -61,7 +98,7 @@ export class MlpLagrangian implements DynamicsModel {
   readonly kind = 'mlp-lagrangian';
   readonly dof: number;
   readonly extraDim: number;
-  readonly config: Readonly<Required<Omit<MlpLagrangianConfig, 'solver'>> & { solver: EulerLagrangeOptions }>;
+  readonly config: Readonly<Required<Omit<MlpLagrangianConfig, 'solver' | 'inputScale'>> & { solver: EulerLagrangeOptions; inputScale: InputScale }>;
   readonly variables: tf.Variable[];
   /** L as a jet function (fast path). */
   readonly lagrangian: Lagrangian;
@@ -69,6 +106,9 @@ export class MlpLagrangian implements DynamicsModel {
   readonly tensorLagrangian: Lagrangian;
   private readonly weights: tf.Variable[];
   private readonly biases: tf.Variable[];
+  /** Multipliers of the features `[1, width]` and of the extra inputs `[1, p]`; undefined when all 1. */
+  private readonly featureScale: tf.Tensor2D | undefined;
+  private readonly extraScale: tf.Tensor2D | undefined;
 
   constructor(config: MlpLagrangianConfig) {
     const where = 'MlpLagrangian';
@@ -84,10 +124,16 @@ export class MlpLagrangian implements DynamicsModel {
     if (!['none', 'wrap', 'features'].includes(angleTransform)) {
       throw new TypeError(`${where}: config.angleTransform must be 'none', 'wrap' or 'features', received ${JSON.stringify(angleTransform)}.`);
     }
+    const inputScale = inputScaleOf(config.inputScale, dof, extraDim, where);
     this.dof = dof;
     this.extraDim = extraDim;
-    this.config = { dof, extraDim, hidden: [...hidden], angles: [...angles], angleTransform, seed, solver };
+    this.config = { dof, extraDim, hidden: [...hidden], angles: [...angles], angleTransform, inputScale, seed, solver };
     const inputWidth = 2 * dof + (angleTransform === 'features' ? angles.length : 0);
+    const qScale = inputScale.q.flatMap((c, i) => (angleTransform === 'features' && angles.includes(i) ? [c, c] : [c]));
+    const featureScale = [...qScale, ...inputScale.qdot];
+    // Kept: a model built inside tf.tidy must not lose them when the scope ends.
+    this.featureScale = featureScale.every((c) => c === 1) ? undefined : tf.keep(tf.tensor2d(featureScale, [1, inputWidth]));
+    this.extraScale = inputScale.extra.every((c) => c === 1) ? undefined : tf.keep(tf.tensor2d([...inputScale.extra], [1, extraDim]));
     const widths = [inputWidth, ...hidden, 1];
     const count = widths.length - 1;
     this.weights = [];
@@ -105,6 +151,7 @@ export class MlpLagrangian implements DynamicsModel {
       dof,
       jet: (x, extra) => {
         let h = this.jetFeatures(x);
+        if (this.featureScale !== undefined) h = jets.scale(h, this.featureScale);
         h = jets.dense(h, this.weights[0] as tf.Variable as tf.Tensor2D, this.biases[0] as tf.Variable as tf.Tensor1D);
         if (wExtra !== undefined) h = jets.add(h, tf.matMul(this.requireExtra(extra), wExtra));
         for (let i = 1; i < count; i++) h = jets.dense(jets.softplus(h), this.weights[i] as tf.Variable as tf.Tensor2D, this.biases[i] as tf.Variable as tf.Tensor1D);
@@ -114,7 +161,8 @@ export class MlpLagrangian implements DynamicsModel {
     this.tensorLagrangian = {
       dof,
       tensor: (x, extra) => {
-        let h = tf.add(tf.matMul(this.tensorFeatures(x), this.weights[0] as tf.Variable), this.biases[0] as tf.Variable);
+        const features = this.tensorFeatures(x);
+        let h = tf.add(tf.matMul(this.featureScale === undefined ? features : tf.mul(features, this.featureScale), this.weights[0] as tf.Variable), this.biases[0] as tf.Variable);
         if (wExtra !== undefined) h = tf.add(h, tf.matMul(this.requireExtra(extra), wExtra));
         for (let i = 1; i < count; i++) h = tf.add(tf.matMul(tf.softplus(h), this.weights[i] as tf.Variable), this.biases[i] as tf.Variable);
         return tf.reshape(h, [-1]) as tf.Tensor1D;
@@ -122,11 +170,12 @@ export class MlpLagrangian implements DynamicsModel {
     };
   }
 
+  /** The extra inputs, checked and scaled. */
   private requireExtra(extra: tf.Tensor2D | undefined): tf.Tensor2D {
     if (extra === undefined || extra.rank !== 2 || extra.shape[1] !== this.extraDim) {
       throw new TypeError(`MlpLagrangian: this model takes extra inputs of shape [batch, ${this.extraDim}], received ${extra === undefined ? 'none' : `[${extra.shape.join(', ')}]`}.`);
     }
-    return extra;
+    return this.extraScale === undefined ? extra : tf.mul(extra, this.extraScale);
   }
 
   /** Offsets −2π·round(q/2π) that wrap angles into [−π, π), as a constant (derivative 1). */
@@ -176,6 +225,6 @@ export class MlpLagrangian implements DynamicsModel {
   }
 
   dispose(): void {
-    tf.dispose(this.variables);
+    tf.dispose([...this.variables, ...(this.featureScale === undefined ? [] : [this.featureScale]), ...(this.extraScale === undefined ? [] : [this.extraScale])]);
   }
 }

@@ -44,6 +44,32 @@ describe('MlpLagrangian', () => {
     model.dispose();
   });
 
+  it.each(['none', 'features'] as const)('input scales are part of L: equal to the unscaled network with scaled first-layer rows (angle transform %s)', (angleTransform) => {
+    const inputScale = { q: [0.1, 2], qdot: [0.5, 3], extra: 0.1 };
+    const scaled = new MlpLagrangian({ dof: 2, extraDim: 1, hidden: [16, 16], angles: [1], angleTransform, inputScale, seed: 6 });
+    const plain = new MlpLagrangian({ dof: 2, extraDim: 1, hidden: [16, 16], angles: [1], angleTransform, seed: 6 });
+    expect(scaled.config.inputScale).toEqual({ q: [0.1, 2], qdot: [0.5, 3], extra: [0.1] });
+    // Folding the scales into the first matrix's rows (cos and sin of the angle share its scale).
+    const rows = angleTransform === 'features' ? [0.1, 2, 2, 0.5, 3] : [0.1, 2, 0.5, 3];
+    const [w0, we] = [plain.variables[0] as tf.Variable, plain.variables[6] as tf.Variable];
+    w0.assign(tf.tidy(() => tf.mul(scaled.variables[0] as tf.Tensor, tf.tensor2d(rows, [rows.length, 1]))));
+    we.assign(tf.tidy(() => tf.mul(scaled.variables[6] as tf.Tensor, 0.1)));
+    tf.tidy(() => {
+      const q = tf.tensor2d([[0.3, 7.1], [-4, 2], [1, -1]]);
+      const v = tf.tensor2d([[1, -2], [0.5, 0.1], [3, 2]]);
+      const g = tf.tensor2d([[9.8], [-3], [20]]);
+      assertAllClose(scaled.accelerations(q, v, g), plain.accelerations(q, v, g), { rtol: 1e-4, atol: 1e-5 });
+      assertAllClose(scaled.energy(q, v, g), plain.energy(q, v, g), { rtol: 1e-5, atol: 1e-5 });
+    });
+    // Jet and general path agree with scales (the general path takes no extra inputs: its Hessian evaluates L on stacked copies of the batch).
+    const alone = new MlpLagrangian({ dof: 2, hidden: [16, 16], angles: [1], angleTransform, inputScale: { q: [0.1, 2], qdot: [0.5, 3] }, seed: 7 });
+    tf.tidy(() => {
+      const [q, v] = [tf.tensor2d([[0.3, 7.1], [-4, 2]]), tf.tensor2d([[1, -2], [0.5, 0.1]])];
+      assertAllClose(eulerLagrange(alone.lagrangian, q, v, { inverse: 'solve' }), eulerLagrange(alone.tensorLagrangian, q, v, { inverse: 'solve' }), { rtol: 1e-3, atol: 1e-4 });
+    });
+    for (const m of [scaled, plain, alone]) m.dispose();
+  });
+
   it('wrapping makes the model 2π-periodic in its angles', () => {
     const model = new MlpLagrangian({ dof: 2, hidden: [16], angles: [0], angleTransform: 'wrap', seed: 3 });
     tf.tidy(() => {
@@ -56,7 +82,7 @@ describe('MlpLagrangian', () => {
   });
 
   it('save → load gives identical outputs, and the folder holds the documented files', () => {
-    const model = new MlpLagrangian({ dof: 1, extraDim: 1, hidden: [24, 24], seed: 4 });
+    const model = new MlpLagrangian({ dof: 1, extraDim: 1, hidden: [24, 24], inputScale: { q: 0.1, extra: 0.1 }, seed: 4 });
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'lnn-model-')), 'model');
     saveModel(model, dir);
     expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/^arrays\.[0-9a-f]{8}\.bin$/), 'manifest.json']);
@@ -76,6 +102,9 @@ describe('MlpLagrangian', () => {
     expect(() => new MlpLagrangian({ dof: 0 })).toThrow('MlpLagrangian: config.dof must be a positive integer, received 0.');
     expect(() => new MlpLagrangian({ dof: 2, hidden: [] })).toThrow(/config.hidden must be a non-empty array/);
     expect(() => new MlpLagrangian({ dof: 2, angles: [2] })).toThrow(/config.angles must be distinct coordinate indices in \[0, 2\)/);
+    expect(() => new MlpLagrangian({ dof: 2, inputScale: { q: [1] } })).toThrow('MlpLagrangian: config.inputScale.q must be a positive finite number or 2 of them, received [1].');
+    expect(() => new MlpLagrangian({ dof: 2, inputScale: { qdot: 0 } })).toThrow('MlpLagrangian: config.inputScale.qdot must be a positive finite number or 2 of them, received 0.');
+    expect(() => new MlpLagrangian({ dof: 1, extraDim: 1, inputScale: { extra: [Number.NaN] } })).toThrow(/config.inputScale.extra must be a positive finite number or 1 of them/);
     const model = new MlpLagrangian({ dof: 1, extraDim: 1, hidden: [4] });
     expect(() => tf.tidy(() => model.accelerations(tf.ones([1, 1]) as tf.Tensor2D, tf.ones([1, 1]) as tf.Tensor2D))).toThrow(
       'MlpLagrangian: this model takes extra inputs of shape [batch, 1], received none.',

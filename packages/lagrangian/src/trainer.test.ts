@@ -88,6 +88,35 @@ describe('train', () => {
     model.dispose();
   });
 
+  it('per-sample weights: the loss is Σ wᵢ·lossᵢ / Σ wᵢ; equal weights train as no weights; zero weights ignore a sample', () => {
+    const model = new MlpLagrangian({ dof: 2, hidden: [16], angles: [0, 1], angleTransform: 'wrap', seed: 8 });
+    const n = 300;
+    const head = (a: ArrayLike<number>): number[] => Array.from(a).slice(0, 2 * n);
+    const small = { q: head(trainSet.q), qdot: head(trainSet.qdot), qdd: head(trainSet.qdd) };
+    const w = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : 0.5 + (i % 7)));
+    // Rows with weight 0 get absurd targets, which must not show.
+    for (let i = 0; i < n; i += 3) small.qdd[2 * i] = 1e6;
+    const perSample = tf.tidy(() => {
+      const p = model.accelerations(tf.tensor2d(Float32Array.from(small.q), [n, 2]), tf.tensor2d(Float32Array.from(small.qdot), [n, 2]));
+      return tf.mean(tf.abs(tf.sub(p, tf.tensor2d(small.qdd, [n, 2]))), 1);
+    });
+    const l = perSample.dataSync();
+    perSample.dispose();
+    const expected = w.reduce((s, wi, i) => s + wi * (l[i] as number), 0) / w.reduce((s, wi) => s + wi, 0);
+    expect(Math.abs(evaluate(model, { ...small, weight: w }, { batchSize: 64 }) / expected - 1)).toBeLessThan(1e-5);
+
+    const options = { steps: 20, batchSize: 16, seed: 3 };
+    const [a, b] = [new MlpLagrangian({ dof: 2, hidden: [16], seed: 9 }), new MlpLagrangian({ dof: 2, hidden: [16], seed: 9 })];
+    train(a, trainSet, options);
+    train(b, { ...trainSet, weight: new Float64Array(2000).fill(2.5) }, options);
+    const [wa, wb] = [weights(a).flat(), weights(b).flat()];
+    expect(Math.max(...wa.map((x, i) => Math.abs(x - (wb[i] as number))))).toBeLessThan(1e-5);
+    expect(() => train(a, { ...trainSet, weight: [1, 2] }, options)).toThrow('train: data.weight must hold one number per sample (2000), received 2.');
+    expect(() => train(a, { ...trainSet, weight: new Float64Array(2000).fill(-1) }, options)).toThrow('train: data.weight must be finite and ≥ 0, received -1 in row 0.');
+    expect(() => train(a, { ...trainSet, weight: new Float64Array(2000) }, options)).toThrow('train: data.weight must not be all zero.');
+    for (const m of [model, a, b]) m.dispose();
+  });
+
   it('rejects bad options and data, naming them', () => {
     const model = new MlpLagrangian({ dof: 2, hidden: [4] });
     expect(() => train(model, trainSet, { steps: 0 })).toThrow('train: options.steps must be a positive integer, received 0.');

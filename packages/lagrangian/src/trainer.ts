@@ -5,7 +5,7 @@ import { hasBundle, readBundle, writeBundle } from './internal/bundle';
 import { SeededRandom } from './internal/rng';
 import { assignVariables, variableArrays } from './model-io';
 import { checkSchedule, learningRate, type Schedule } from './schedule';
-import { packData, unpack, type PackedData, type TrainingData } from './training-data';
+import { packData, unpack, type Batch, type PackedData, type TrainingData } from './training-data';
 
 /** Options of {@link train}. */
 export interface TrainOptions {
@@ -68,36 +68,55 @@ interface State {
   evaluations: [number, number][];
 }
 
-function lossOf(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor): tf.Scalar {
+/** Σ wᵢ·lossᵢ and Σ wᵢ over a batch (`lossᵢ` the mean over sample i's components; wᵢ = 1 without weights). */
+function lossSums(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor, weight?: tf.Tensor2D): [tf.Scalar, tf.Scalar] {
   const diff = tf.sub(prediction, target);
-  return (kind === 'l1' ? tf.mean(tf.abs(diff)) : tf.mean(tf.square(diff))) as tf.Scalar;
+  const perSample = tf.mean(kind === 'l1' ? tf.abs(diff) : tf.square(diff), 1);
+  if (weight === undefined) return [tf.sum(perSample), tf.scalar(perSample.shape[0] as number)];
+  const w = tf.reshape(weight, [-1]);
+  return [tf.sum(tf.mul(perSample, w)), tf.sum(w)];
+}
+
+function lossOf(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor, weight?: tf.Tensor2D): tf.Scalar {
+  if (weight === undefined) {
+    const diff = tf.sub(prediction, target);
+    return (kind === 'l1' ? tf.mean(tf.abs(diff)) : tf.mean(tf.square(diff))) as tf.Scalar;
+  }
+  const [total, weights] = lossSums(kind, prediction, target, weight);
+  return tf.div(total, weights);
 }
 
 /**
  * The loss a model is trained on: on accelerations, or — for a model with its own state
  * derivative — on `[q̇', q̈]` against the data's `[q̇, q̈]`.
  */
-function trainingLoss(model: DynamicsModel, kind: 'l1' | 'mse', q: tf.Tensor2D, qdot: tf.Tensor2D, qdd: tf.Tensor2D, extra?: tf.Tensor2D): tf.Scalar {
-  if (model.stateDerivative === undefined) return lossOf(kind, model.accelerations(q, qdot, extra), qdd);
-  return lossOf(kind, model.stateDerivative(q, qdot, extra), tf.concat([qdot, qdd], 1));
+function trainingLoss(model: DynamicsModel, kind: 'l1' | 'mse', { q, qdot, qdd, extra, weight }: Batch): tf.Scalar {
+  if (model.stateDerivative === undefined) return lossOf(kind, model.accelerations(q, qdot, extra), qdd, weight);
+  return lossOf(kind, model.stateDerivative(q, qdot, extra), tf.concat([qdot, qdd], 1), weight);
 }
 
-/** Mean loss on accelerations over held-out data, in batches (comparable across every kind of model). */
+/**
+ * Mean loss on accelerations over held-out data, in batches (comparable across every kind of
+ * model); weighted by the data's `weight` when it has one.
+ */
 export function evaluate(model: DynamicsModel, data: TrainingData | PackedData, options: { loss?: 'l1' | 'mse'; batchSize?: number } = {}): number {
   const { loss = 'l1', batchSize = 1024 } = options;
   const packed = 'table' in data ? data : packData(data, model.dof, model.extraDim, 'evaluate');
   let total = 0;
+  let weights = 0;
   for (let start = 0; start < packed.rows; start += batchSize) {
     const size = Math.min(batchSize, packed.rows - start);
-    const value = tf.tidy(() => {
-      const { q, qdot, qdd, extra } = unpack(tf.slice(packed.table, [start, 0], [size, -1]) as tf.Tensor2D, model.dof, model.extraDim);
-      return tf.mul(lossOf(loss, model.accelerations(q, qdot, extra), qdd), size);
+    const sums = tf.tidy(() => {
+      const { q, qdot, qdd, extra, weight } = unpack(tf.slice(packed.table, [start, 0], [size, -1]) as tf.Tensor2D, packed);
+      return tf.stack(lossSums(loss, model.accelerations(q, qdot, extra), qdd, weight));
     });
-    total += value.dataSync()[0] as number;
-    value.dispose();
+    const [t, w] = sums.dataSync() as Float32Array;
+    sums.dispose();
+    total += t as number;
+    weights += w as number;
   }
   if (!('table' in data)) packed.table.dispose();
-  return total / packed.rows;
+  return total / weights;
 }
 
 function checkOptions(options: TrainOptions): void {
@@ -186,8 +205,8 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
       const indices = Int32Array.from({ length: batchSize }, () => state.rng.below(packed.rows));
       const { value, grads } = tf.tidy(() => {
         const batch = tf.gather(packed.table, tf.tensor1d(indices, 'int32')) as tf.Tensor2D;
-        const { q, qdot, qdd, extra } = unpack(batch, model.dof, model.extraDim);
-        return tf.variableGrads(() => trainingLoss(model, loss, q, qdot, qdd, extra), [...variables]);
+        const parts = unpack(batch, packed);
+        return tf.variableGrads(() => trainingLoss(model, loss, parts), [...variables]);
       });
       // A variable without a gradient does not reach the loss (e.g. the output bias of an LNN).
       const outcome = adam.update(value, variables.map((v) => grads[v.name]), lr);

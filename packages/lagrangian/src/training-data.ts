@@ -10,6 +10,12 @@ export interface TrainingData {
   readonly qdot: ArrayLike<number>;
   readonly qdd: ArrayLike<number>;
   readonly extra?: ArrayLike<number>;
+  /**
+   * Optional per-sample loss weights `[N]` (finite, ≥ 0, not all 0): the loss of a batch becomes
+   * `Σ wᵢ·lossᵢ / Σ wᵢ`, with `lossᵢ` the sample's mean over its components — e.g. the official
+   * relativistic notebook weights each sample by `1 + γ`. Without them every sample counts alike.
+   */
+  readonly weight?: ArrayLike<number>;
 }
 
 /** The data on the backend as one `[N, 3d + p]` tensor, for gathering batches. */
@@ -18,6 +24,8 @@ export interface PackedData {
   readonly table: tf.Tensor2D;
   readonly dof: number;
   readonly extraDim: number;
+  /** Whether the last column holds per-sample loss weights. */
+  readonly weighted: boolean;
 }
 
 /** Validates and uploads training data; throws naming the array and the expected size. */
@@ -31,13 +39,25 @@ export function packData(data: TrainingData, dof: number, extraDim: number, wher
   if (extraDim > 0 && data.extra?.length !== rows * extraDim) {
     throw new TypeError(`${where}: data.extra must hold ${rows}·${extraDim} numbers (the model takes ${extraDim} extra inputs), received ${data.extra?.length}.`);
   }
-  const width = 3 * dof + extraDim;
+  const weighted = data.weight !== undefined;
+  if (weighted) {
+    if (data.weight?.length !== rows) throw new TypeError(`${where}: data.weight must hold one number per sample (${rows}), received ${data.weight?.length}.`);
+    let total = 0;
+    for (let r = 0; r < rows; r++) {
+      const w = (data.weight as ArrayLike<number>)[r] as number;
+      if (!(Number.isFinite(w) && w >= 0)) throw new RangeError(`${where}: data.weight must be finite and ≥ 0, received ${w} in row ${r}.`);
+      total += w;
+    }
+    if (!(total > 0)) throw new RangeError(`${where}: data.weight must not be all zero.`);
+  }
+  const width = 3 * dof + extraDim + (weighted ? 1 : 0);
   const table = new Float32Array(rows * width);
   const parts: [ArrayLike<number>, number, number][] = [
     [data.q, 0, dof],
     [data.qdot, dof, dof],
     [data.qdd, 2 * dof, dof],
     ...(extraDim > 0 ? [[data.extra as ArrayLike<number>, 3 * dof, extraDim] as [ArrayLike<number>, number, number]] : []),
+    ...(weighted ? [[data.weight as ArrayLike<number>, 3 * dof + extraDim, 1] as [ArrayLike<number>, number, number]] : []),
   ];
   for (const [array, column, count] of parts) {
     for (let r = 0; r < rows; r++) {
@@ -48,11 +68,28 @@ export function packData(data: TrainingData, dof: number, extraDim: number, wher
       }
     }
   }
-  return { rows, dof, extraDim, table: tf.tensor2d(table, [rows, width]) };
+  return { rows, dof, extraDim, weighted, table: tf.tensor2d(table, [rows, width]) };
 }
 
-/** Splits a gathered `[B, 3d + p]` batch into q, q̇, q̈ and extra. */
-export function unpack(batch: tf.Tensor2D, dof: number, extraDim: number): { q: tf.Tensor2D; qdot: tf.Tensor2D; qdd: tf.Tensor2D; extra?: tf.Tensor2D } {
+/** One batch of packed data on the backend. */
+export interface Batch {
+  readonly q: tf.Tensor2D;
+  readonly qdot: tf.Tensor2D;
+  readonly qdd: tf.Tensor2D;
+  readonly extra?: tf.Tensor2D;
+  /** `[B, 1]` per-sample loss weights, when the data have them. */
+  readonly weight?: tf.Tensor2D;
+}
+
+/** Splits a gathered `[B, 3d + p (+ 1)]` batch into q, q̇, q̈, extra and weight. */
+export function unpack(batch: tf.Tensor2D, packed: Pick<PackedData, 'dof' | 'extraDim' | 'weighted'>): Batch {
+  const { dof, extraDim, weighted } = packed;
   const [q, qdot, qdd] = [0, 1, 2].map((k) => tf.slice(batch, [0, k * dof], [-1, dof]) as tf.Tensor2D) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
-  return extraDim > 0 ? { q, qdot, qdd, extra: tf.slice(batch, [0, 3 * dof], [-1, extraDim]) as tf.Tensor2D } : { q, qdot, qdd };
+  return {
+    q,
+    qdot,
+    qdd,
+    ...(extraDim > 0 ? { extra: tf.slice(batch, [0, 3 * dof], [-1, extraDim]) as tf.Tensor2D } : {}),
+    ...(weighted ? { weight: tf.slice(batch, [0, 3 * dof + extraDim], [-1, 1]) as tf.Tensor2D } : {}),
+  };
 }
