@@ -92,13 +92,19 @@ export interface Restarts {
   readonly trialSteps: number;
   /** Data the candidates are compared on (not the test set). */
   readonly validation: TrainingData;
+  /**
+   * A candidate whose validation loss is at or below this is kept at once, without trying the
+   * rest (for training that leaves its plateau at a random moment). @default 0 (try them all)
+   */
+  readonly accept?: number;
 }
 
 /**
- * Seed restarts: builds `restarts.candidates` models (`make(candidate)`, each its own
+ * Seed restarts: builds up to `restarts.candidates` models (`make(candidate)`, each its own
  * initialisation), trains each for `restarts.trialSteps` steps of the full run's schedule (own
- * checkpoints), keeps the one with the lowest validation loss and continues it to `options.steps`
- * (resuming its checkpoint: the same run as if it had been the only one). The others are disposed.
+ * checkpoints), keeps the one with the lowest validation loss — or the first that reaches
+ * `restarts.accept` — and continues it to `options.steps` (resuming its checkpoint: the same run
+ * as if it had been the only one). The others are disposed.
  */
 export function trainWithRestarts(
   context: ExperimentContext,
@@ -134,6 +140,7 @@ export function trainWithRestarts(
       kept = model;
       chosen = c;
     } else model.dispose();
+    if (score <= (restarts.accept ?? 0)) break;
   }
   const model = kept as DynamicsModel;
   const summary = trainWithCheckpoints(context, name, label, model, data, heldOut, { ...options, checkpointName: path.join(name, `candidate-${chosen}`) });
