@@ -106,21 +106,21 @@ export interface Restarts {
  * `restarts.accept` — and continues it to `options.steps` (resuming its checkpoint: the same run
  * as if it had been the only one). The others are disposed.
  */
-export function trainWithRestarts(
+export function trainWithRestarts<M extends DynamicsModel>(
   context: ExperimentContext,
   name: string,
   label: string,
-  make: (candidate: number) => DynamicsModel,
+  make: (candidate: number) => M,
   data: TrainingData,
   heldOut: TrainingData,
   restarts: Restarts,
   options: Parameters<typeof trainWithCheckpoints>[6],
-): { model: DynamicsModel; summary: TrainingSummary } {
+): { model: M; summary: TrainingSummary } {
   const { evaluateEvery: _e, checkpointName: _c, keepBest: _k, ...trainOptions } = options;
   const t0 = Date.now();
   const scores: number[] = [];
   let chosen = -1;
-  let kept: DynamicsModel | undefined;
+  let kept: M | undefined;
   const trialSteps = Math.min(restarts.trialSteps, options.steps);
   for (let c = 0; c < restarts.candidates; c++) {
     const model = make(c);
@@ -142,7 +142,7 @@ export function trainWithRestarts(
     } else model.dispose();
     if (score <= (restarts.accept ?? 0)) break;
   }
-  const model = kept as DynamicsModel;
+  const model = kept as M;
   const summary = trainWithCheckpoints(context, name, label, model, data, heldOut, { ...options, checkpointName: path.join(name, `candidate-${chosen}`) });
   return { model, summary: { ...summary, seconds: (Date.now() - t0) / 1000, candidates: scores, chosen } };
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Experiment, ExperimentContext, ExperimentResult, Scale } from '../experiment';
 import { meanAbs } from '../stats';
 import { trainingCurveSpec, VEGA_LITE_SCHEMA } from '../report/figures';
-import { trainWithCheckpoints } from './training';
+import { trainWithRestarts } from './training';
 
 /** The size of one scale of the wave experiment. */
 interface Settings {
@@ -22,7 +22,7 @@ interface Settings {
    * random standard deviation in [0, noise] (so the grid-scale modes are seen too).
    */
   readonly sampler: { readonly modes: number; readonly minScale: number; readonly offset: number; readonly noise: number };
-  /** Initialisation seeds tried for `probeSteps` each; the one with the lowest held-out loss is trained in full. */
+  /** Initialisations tried for `probeSteps` steps of the full schedule each; the one with the lowest validation loss is continued. */
   readonly seedCandidates: number;
   readonly probeSteps: number;
   readonly steps: number;
@@ -225,35 +225,26 @@ function run(context: ExperimentContext): ExperimentResult {
   task.finish(`${s.trainCount} training and ${s.testCount} held-out states on a ${s.trainRing}-point ring`);
   const zeroLoss = meanAbs(heldOut.qdd);
 
-  // The official recipe abandons initialisations still on the plateau after a short training: a
-  // few candidate seeds get `probeSteps` each, the best held-out loss is trained in full.
+  // The official recipe abandons initialisations still on the plateau after a short training:
+  // candidates train `probeSteps` of the full schedule, the best on separate validation states continues.
+  const validation = dataset(small, s.sampler, s.testCount, 1000 * seed + 4);
+  const make = (candidate: number) => new GraphLagrangian({ graph: ringGraph(s.trainRing).config, hidden: s.hidden, seed: 10 * seed + candidate + 1 });
+  const { model, summary: training } = trainWithRestarts(
+    context,
+    'lgn',
+    `wave: training the density ${[6, ...s.hidden, 1].join('→')}`,
+    make,
+    trainData,
+    heldOut,
+    { candidates: s.seedCandidates, trialSteps: s.probeSteps, validation },
+    { steps: s.steps, batchSize: s.batchSize, loss: 'l1', weightDecay: s.weightDecay, schedule: { kind: 'one-cycle', peak: s.peak, total: s.steps }, seed: 1000 * seed + 3 },
+  );
+  const chosen = training.chosen ?? 0;
+  const modelSeed = 10 * seed + chosen + 1;
   const candidates = Array.from({ length: s.seedCandidates }, (_, c) => 10 * seed + c + 1);
-  const probes = context.stage('seed-probes', () => {
-    const probeTask = context.progress.task(`wave: ${s.seedCandidates} initialisations, ${s.probeSteps} steps each`, s.seedCandidates, 'seeds');
-    const losses = candidates.map((candidate, c) => {
-      const probe = new GraphLagrangian({ graph: ringGraph(s.trainRing).config, hidden: s.hidden, seed: candidate });
-      train(probe, trainData, { steps: s.probeSteps, batchSize: s.batchSize, loss: 'l1', schedule: { kind: 'one-cycle', peak: s.peak, total: s.probeSteps }, seed: 1000 * seed + 3 });
-      const loss = evaluate(probe, heldOut, { loss: 'l1', batchSize: 512 });
-      probe.dispose();
-      probeTask.update(c + 1, `seed ${candidate}: held-out ${loss.toPrecision(3)}`);
-      return Number.isFinite(loss) ? loss : Number.POSITIVE_INFINITY;
-    });
-    probeTask.finish();
-    return losses.map((loss) => (Number.isFinite(loss) ? loss : null));
-  });
-  const best = probes.reduce<number>((bestIndex, loss, c) => ((loss ?? Infinity) < (probes[bestIndex] ?? Infinity) ? c : bestIndex), 0);
-  const modelSeed = candidates[best] as number;
-
-  const model = new GraphLagrangian({ graph: ringGraph(s.trainRing).config, hidden: s.hidden, seed: modelSeed });
-  const initialLoss = evaluate(model, heldOut, { loss: 'l1', batchSize: 512 });
-  const training = trainWithCheckpoints(context, 'lgn', `wave: training the density ${[6, ...s.hidden, 1].join('→')} (seed ${modelSeed})`, model, trainData, heldOut, {
-    steps: s.steps,
-    batchSize: s.batchSize,
-    loss: 'l1',
-    weightDecay: s.weightDecay,
-    schedule: { kind: 'one-cycle', peak: s.peak, total: s.steps },
-    seed: 1000 * seed + 3,
-  });
+  const untrained = make(chosen);
+  const initialLoss = evaluate(untrained, heldOut, { loss: 'l1', batchSize: 512 });
+  untrained.dispose();
 
   // The same density on the 100-point ring.
   const { n, tEnd, outputs, dt, pulseWidth, segments } = s.rollout;
@@ -344,7 +335,7 @@ function run(context: ExperimentContext): ExperimentResult {
     initialLoss,
     zeroPredictorLoss: zeroLoss,
     improvement: initialLoss / training.heldOut,
-    training: { steps: training.steps, seconds: training.seconds, skipped: training.skipped, resumedFrom: training.resumedFrom, modelSeed, probeLosses: probes, probeSeeds: candidates },
+    training: { steps: training.steps, seconds: training.seconds, skipped: training.skipped, resumedFrom: training.resumedFrom, modelSeed, probeLosses: training.candidates ?? [], probeSeeds: candidates },
     pulse: perIc(0),
     field: perIc(1),
     density: {
@@ -584,7 +575,7 @@ function run(context: ExperimentContext): ExperimentResult {
     notes: [
       `Setting (${context.scale}): density ${[6, ...s.hidden, 1].join(' → ')} (softplus, the paper's initialisation) trained on a ${s.trainRing}-point ring with Δx = c = 1 ` +
         `(${s.trainCount.toLocaleString('en')} states; φ and φ̇ each a smooth random field of ${s.sampler.modes} modes scaled by U(${s.sampler.minScale}, 1), plus a uniform offset U(−${s.sampler.offset}, ${s.sampler.offset}) and white noise of standard deviation U(0, ${s.sampler.noise})); ` +
-        `${s.steps.toLocaleString('en')} steps at batch ${s.batchSize}, L1 loss, Adam with a one-cycle schedule peaking at ${s.peak}; the best of ${s.seedCandidates} initialisations after ${s.probeSteps} steps each (seed ${modelSeed}; held-out losses ${probes.map((p) => (p === null ? 'NaN' : p.toPrecision(2))).join(', ')}). ` +
+        `${s.steps.toLocaleString('en')} steps at batch ${s.batchSize}, L1 loss, Adam with a one-cycle schedule peaking at ${s.peak}; the best of ${s.seedCandidates} initialisations after ${s.probeSteps} steps of the full schedule each, on separate validation states (seed ${modelSeed}; validation losses ${(training.candidates ?? []).map((p) => p.toPrecision(2)).join(', ')}). ` +
         `The density is local, so the trained weights run unchanged on the ${n}-point ring (GraphLagrangian.onGraph; saved as models/wave/lgn-ring${n}). ` +
         `Rollouts: RK4 at dt = ${dt} to ${horizon} from a right-moving Gaussian pulse (width ${pulseWidth} grid points) and from a smooth random field (5 modes, φ̇ a smooth field of peak 0.1). With Δx = 1 the ${n}-point domain has length ${n}, so the pulse crosses it once by t = ${n}; this is the paper's unit domain with Δx = 1/${n} and time measured in units of Δx/c. ` +
         `The paper's density is 6 → 400 → 400 → 400 → 1 (--full); ${context.scale === 'full' ? 'this run uses it' : `this run uses ${[6, ...s.hidden, 1].join(' → ')} to fit the quick budget`}.`,
