@@ -48,7 +48,7 @@ const SETTINGS: Record<Scale, Settings> = {
   test: {
     trainCount: 512,
     testCount: 256,
-    lnn: lnn(20, 32, 1e-3, [16, 16], { candidates: 2, trialSteps: 5, acceptRatio: 0.5 }),
+    lnn: lnn(20, 32, 1e-3, [16, 16], { candidates: 2, trialSteps: 5, acceptRatio: 0.6 }),
     hnn: small(20, 32, 1e-3, [16, 16]),
     delan: small(20, 32, 1e-3, [16, 16]),
     rollout: { tEnd: 1, outputs: 6, rtol: 1e-5, maxSteps: 300 },
@@ -56,7 +56,7 @@ const SETTINGS: Record<Scale, Settings> = {
   quick: {
     trainCount: 50_000,
     testCount: 5_000,
-    lnn: lnn(8_000, 256, 3e-3, [128, 128], { candidates: 4, trialSteps: 4_000, acceptRatio: 0.5 }),
+    lnn: lnn(8_000, 256, 3e-3, [128, 128], { candidates: 6, trialSteps: 4_000, acceptRatio: 0.6 }),
     hnn: small(3_000, 64, 3e-3),
     delan: small(3_000, 64, 3e-3),
     rollout: { tEnd: 4, outputs: 81, rtol: 1e-7, maxSteps: 5_000 },
@@ -64,7 +64,7 @@ const SETTINGS: Record<Scale, Settings> = {
   full: {
     trainCount: 600_000,
     testCount: 20_000,
-    lnn: lnn(150_000, 512, 1e-3, [500, 500, 500, 500], { candidates: 4, trialSteps: 20_000, acceptRatio: 0.5 }),
+    lnn: lnn(150_000, 512, 1e-3, [500, 500, 500, 500], { candidates: 6, trialSteps: 20_000, acceptRatio: 0.6 }),
     hnn: small(30_000, 512, 1e-3, [500, 500]),
     delan: small(30_000, 512, 1e-3, [500, 500]),
     rollout: { tEnd: 4, outputs: 201, rtol: 1e-8, maxSteps: 50_000 },
