@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { compareDensity, GraphLagrangian, ringGraph, waveStateSampler, waveTrainingData } from '@lnn/graph-lagrangian';
-import { evaluate, rollout, saveModel, train, type TrainingData } from '@lnn/lagrangian';
+import { evaluate, rollout, saveModel, type TrainingData } from '@lnn/lagrangian';
 import { solve } from '@lnn/ode';
 import { accelerationDataset, createRandom, secondOrderProblem, wave1d, type Random, type Wave1d } from '@lnn/systems';
 import path from 'node:path';
