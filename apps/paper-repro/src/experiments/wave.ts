@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { compareDensity, GraphLagrangian, ringGraph, waveStateSampler, waveTrainingData } from '@lnn/graph-lagrangian';
 import { evaluate, rollout, saveModel, type TrainingData } from '@lnn/lagrangian';
 import { solve } from '@lnn/ode';
-import { accelerationDataset, createRandom, secondOrderProblem, wave1d, type Random, type Wave1d } from '@lnn/systems';
+import { accelerationDataset, createRandom, secondOrderProblem, splitStates, wave1d, type Random, type Wave1d } from '@lnn/systems';
 import path from 'node:path';
 import type { Experiment, ExperimentContext, ExperimentResult, Scale } from '../experiment';
 import { meanAbs } from '../stats';
@@ -137,13 +137,8 @@ function rk4Rollout(context: ExperimentContext, label: string, model: GraphLagra
 function learnedEnergies(model: GraphLagrangian, states: Float64Array): Float64Array {
   const n = model.dof;
   const rows = states.length / (2 * n);
-  const q = new Float32Array(rows * n);
-  const v = new Float32Array(rows * n);
-  for (let r = 0; r < rows; r++) {
-    q.set(states.subarray(2 * n * r, 2 * n * r + n), r * n);
-    v.set(states.subarray(2 * n * r + n, 2 * n * (r + 1)), r * n);
-  }
-  const out = tf.tidy(() => model.energy(tf.tensor2d(q, [rows, n]), tf.tensor2d(v, [rows, n])));
+  const { q, qdot } = splitStates(states, n);
+  const out = tf.tidy(() => model.energy(tf.tensor2d(Float32Array.from(q), [rows, n]), tf.tensor2d(Float32Array.from(qdot), [rows, n])));
   const values = Float64Array.from(out.dataSync());
   out.dispose();
   return values;
