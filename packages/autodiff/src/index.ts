@@ -18,6 +18,7 @@ export {
   type ConcreteBackend,
 } from './backend/backend-name';
 export { BackendInitError, BackendUnavailableError } from './backend/errors';
+export { MAX_WASM_THREADS, THREADS_ENV_VAR } from './backend/threads';
 export { BACKEND_PACKAGES } from './backend/loaders';
 export {
   currentBackend,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { expectBuiltPackageLoads, runBuilt } from '@lnn/test-utils';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ const info = await mod.initBackend({ backend: process.argv.at(-1) });
 const missing = mod.tfjsGradientKernelNames().filter((k) => tf.getGradient(k) == null);
 const g = tf.grad((x) => tf.sum(tf.mul(x, tf.sin(x))))(tf.tensor1d([0.5]));
 const chained = tf.tensor1d([1, 2]).square().sum().dataSync()[0];
-console.log(JSON.stringify({ available: mod.availableBackends(), backend: info.backend, kernels: mod.tfjsGradientKernelNames().length, missing, grad: g.dataSync()[0], chained }));
+console.log(JSON.stringify({ available: mod.availableBackends(), backend: info.backend, threads: info.threads ?? null, kernels: mod.tfjsGradientKernelNames().length, missing, grad: g.dataSync()[0], chained }));
 `;
 
 describe('@lnn/autodiff built output', () => {
@@ -54,6 +55,10 @@ describe('@lnn/autodiff built output', () => {
       expect(lines).toHaveLength(1);
       const result = JSON.parse(lines[0] as string) as Record<string, unknown>;
       expect(result).toMatchObject({ backend, missing: [], chained: 5 });
+      // wasm runs every core by default (the threaded build, its workers started from this
+      // package's own worker script in both builds), and the process still ends by itself.
+      const cores = Math.min(availableParallelism(), 8);
+      expect(result.threads).toBe(backend === 'wasm' ? Number(process.env.LNN_THREADS || cores) : null);
       expect(result.kernels).toBeGreaterThan(100);
       expect(result.available).toEqual(expect.arrayContaining(['wasm', 'cpu']));
       // d/dx (x sin x) = sin x + x cos x at x = 0.5

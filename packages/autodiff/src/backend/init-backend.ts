@@ -10,6 +10,7 @@ import {
 import { BackendInitError, BackendUnavailableError } from './errors';
 import { registerGradients } from '../gradients/register-gradients';
 import { loadBackend } from './loaders';
+import { resolveThreads, THREADS_ENV_VAR } from './threads';
 
 /** Options of {@link initBackend}. */
 export interface InitBackendOptions {
@@ -19,6 +20,16 @@ export interface InitBackendOptions {
    * @default process.env.LNN_BACKEND ?? 'wasm'
    */
   readonly backend?: BackendName;
+  /**
+   * wasm only: the threads its kernels run on. More than one starts tfjs's threaded SIMD build (in
+   * Node through this package's own loader, in browsers where the page is cross-origin isolated);
+   * `1` runs the single-threaded build. When absent, the `LNN_THREADS` environment variable
+   * decides; when that is unset too, every logical core (at most 8, the build's limit). If the
+   * threaded build cannot start, the single-threaded one runs and one warning line says why.
+   * Changing the count of a running wasm backend restarts it: tensors made before are lost.
+   * @default process.env.LNN_THREADS ?? all logical cores
+   */
+  readonly threads?: number;
 }
 
 /** A backend that was considered and not used, and why. */
@@ -39,6 +50,10 @@ export interface BackendInfo {
   readonly tfjsName: string;
   /** wasm only: whether the SIMD build is running. */
   readonly simd?: boolean;
+  /** wasm only: the threads its kernels run on (1: the single-threaded build). */
+  readonly threads?: number;
+  /** wasm only: why fewer threads run than were asked for (the threaded build could not start). */
+  readonly threadsFallback?: string;
   /** Backends tried before this one (by `'auto'`, or by the default's fallback), with the reason. */
   readonly passedOver: readonly PassedOver[];
   /** The version of `@tensorflow/tfjs-core` in use. */
@@ -47,6 +62,8 @@ export interface BackendInfo {
 
 let current: BackendInfo | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+/** Fallback reasons already warned about (each is said once per process). */
+const warned = new Set<string>();
 
 function resolveRequest(options: InitBackendOptions): Pick<BackendInfo, 'requested' | 'source'> {
   if (options.backend !== undefined) {
@@ -71,15 +88,23 @@ function candidates(requested: BackendName, source: BackendInfo['source']): read
 
 async function start(options: InitBackendOptions): Promise<BackendInfo> {
   const { requested, source } = resolveRequest(options);
+  const { threads } = await resolveThreads(options.threads);
   const passedOver: PassedOver[] = [];
   const order = candidates(requested, source);
   for (const [i, backend] of order.entries()) {
-    if (current?.backend === backend && tf.getBackend() === current.tfjsName) {
+    const sameThreads = backend !== 'wasm' || current?.threads === threads || (current?.threadsFallback !== undefined && current.threads === 1);
+    if (current?.backend === backend && tf.getBackend() === current.tfjsName && sameThreads) {
       current = { ...current, requested, source, passedOver };
       return current;
     }
     try {
-      const loaded = await loadBackend(backend);
+      const loaded = await loadBackend(backend, { threads });
+      if (loaded.threadsFallback !== undefined && !warned.has(loaded.threadsFallback)) {
+        warned.add(loaded.threadsFallback);
+        console.warn(
+          `@lnn/autodiff: the threaded wasm build could not start (${loaded.threadsFallback}); running on ${loaded.threads ?? 1} thread. Set ${THREADS_ENV_VAR}=1 to choose that and silence this.`,
+        );
+      }
       // Re-assert the corrected rules, in case a library imported since replaced them.
       registerGradients();
       current = { backend, requested, source, passedOver, tfjsVersion: tf.version_core, ...loaded };
@@ -100,16 +125,18 @@ async function start(options: InitBackendOptions): Promise<BackendInfo> {
  * @param options - `backend`: `'wasm'` (default, WebAssembly with SIMD), `'cpu'` (plain JS),
  *   `'tensorflow'` / `'tensorflow-gpu'` (need `@tensorflow/tfjs-node` / `-node-gpu`, installed by
  *   you), or `'auto'` (the best available). The `LNN_BACKEND` environment variable is used when the
- *   option is absent.
+ *   option is absent. `threads` (wasm): how many threads run its kernels, by default
+ *   `LNN_THREADS` or every logical core.
  * @returns what was started, including why other backends were passed over.
  * @throws {BackendUnavailableError} the backend's package is not installed (the message names it).
  * @throws {BackendInitError} the package is there but the backend would not start.
  * @throws {TypeError} an unknown backend name (from the option or the environment variable).
  * @example
  * import { initBackend } from '@lnn/autodiff';
- * const info = await initBackend();             // wasm with SIMD, or LNN_BACKEND
+ * const info = await initBackend();             // wasm with SIMD on every core, or LNN_BACKEND
  * await initBackend({ backend: 'cpu' });        // plain JavaScript
- * console.log(info.backend, info.simd);
+ * await initBackend({ threads: 1 });            // wasm, single-threaded build
+ * console.log(info.backend, info.simd, info.threads);
  */
 export function initBackend(options: InitBackendOptions = {}): Promise<BackendInfo> {
   if (options === null || typeof options !== 'object') {

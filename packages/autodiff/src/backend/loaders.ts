@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConcreteBackend } from './backend-name';
 import { BackendInitError, BackendUnavailableError } from './errors';
+import { registerWasmSharingKernels } from './wasm-kernels';
+import { prepareWasm, type TfjsWasmPackage } from './wasm-threads';
 
 /** What a loaded backend reports about itself. */
 export interface LoadedBackend {
@@ -8,6 +10,16 @@ export interface LoadedBackend {
   readonly tfjsName: string;
   /** wasm only: whether the SIMD build is running. */
   readonly simd?: boolean;
+  /** wasm only: the threads its pool runs (1: the single-threaded build). */
+  readonly threads?: number;
+  /** wasm only: why fewer threads run than were asked for, when the threaded build could not start. */
+  readonly threadsFallback?: string;
+}
+
+/** How to load a backend. */
+export interface LoadOptions {
+  /** wasm only: the threads to run (1: the single-threaded build). @default 1 */
+  readonly threads?: number;
 }
 
 /** The npm package that provides each backend. */
@@ -30,12 +42,12 @@ function isMissingPackage(error: unknown, packageName: string): boolean {
 }
 
 /** Imports a backend's package, translating "not installed" into a `BackendUnavailableError`. */
-async function importPackage(backend: ConcreteBackend): Promise<void> {
+async function importPackage(backend: ConcreteBackend): Promise<unknown> {
   const packageName = BACKEND_PACKAGES[backend];
   try {
     // A variable specifier keeps bundlers from resolving optional packages at build time.
     const specifier: string = packageName;
-    await import(specifier);
+    return (await import(specifier)) as unknown;
   } catch (error) {
     if (isMissingPackage(error, packageName)) throw new BackendUnavailableError(backend, packageName, { cause: error });
     const reason = error instanceof Error ? error.message : String(error);
@@ -56,7 +68,7 @@ function silenceCpuBanner(): void {
 }
 
 /** Imports, registers and activates one backend. Throws `BackendUnavailableError` / `BackendInitError`. */
-export async function loadBackend(backend: ConcreteBackend): Promise<LoadedBackend> {
+export async function loadBackend(backend: ConcreteBackend, options: LoadOptions = {}): Promise<LoadedBackend> {
   switch (backend) {
     case 'cpu': {
       await importPackage(backend);
@@ -68,11 +80,14 @@ export async function loadBackend(backend: ConcreteBackend): Promise<LoadedBacke
       if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== 'object') {
         throw new BackendInitError(backend, 'this JavaScript runtime has no WebAssembly.');
       }
-      await importPackage(backend);
-      // Node has no browser workers, so tfjs-backend-wasm runs its single-threaded build there.
+      const wasm = (await importPackage(backend)) as TfjsWasmPackage;
+      registerWasmSharingKernels();
       const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
+      // The threaded build is SIMD only.
+      const plan = simd ? await prepareWasm(wasm, options.threads ?? 1) : { fallback: 'this runtime has no WebAssembly SIMD, which the threaded build needs' };
       await activate(backend, 'wasm');
-      return { tfjsName: 'wasm', simd };
+      const threads = wasm.getThreadsCount();
+      return { tfjsName: 'wasm', simd, threads, ...((options.threads ?? 1) > threads && plan.fallback !== undefined ? { threadsFallback: plan.fallback } : {}) };
     }
     case 'tensorflow':
     case 'tensorflow-gpu': {
