@@ -28,6 +28,7 @@ export {
   type PassedOver,
 } from './backend/init-backend';
 export { availableBackends } from './backend/available-backends';
+export { inPlaceViews } from './backend/in-place-views';
 export { registerGradients } from './gradients/register-gradients';
 export { isHigherOrderSafe } from './gradients/recompute-outputs';
 export { registerTfjsGradients, tfjsGradientKernelNames } from './gradients/register-tfjs-gradients';

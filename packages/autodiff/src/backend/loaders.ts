@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConcreteBackend } from './backend-name';
 import { BackendInitError, BackendUnavailableError } from './errors';
-import { registerWasmSharingKernels } from './wasm-kernels';
+import { registerWasmKernels } from './wasm-kernels';
 import { prepareWasm, type TfjsWasmPackage } from './wasm-threads';
 
 /** What a loaded backend reports about itself. */
@@ -81,7 +81,7 @@ export async function loadBackend(backend: ConcreteBackend, options: LoadOptions
         throw new BackendInitError(backend, 'this JavaScript runtime has no WebAssembly.');
       }
       const wasm = (await importPackage(backend)) as TfjsWasmPackage;
-      registerWasmSharingKernels();
+      registerWasmKernels();
       const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
       // The threaded build is SIMD only.
       const plan = simd ? await prepareWasm(wasm, options.threads ?? 1) : { fallback: 'this runtime has no WebAssembly SIMD, which the threaded build needs' };

@@ -1,10 +1,11 @@
+import type * as Fs from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it, vi } from 'vitest';
 
 // The threaded build's worker script "is missing" (as in an app bundled without this package's
 // files): initBackend must fall back to the single-threaded build with one warning line.
 vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
+  const fs = await importOriginal<typeof Fs>();
   const existsSync = (file: string) => !String(file).endsWith('pthread-worker.cjs') && fs.existsSync(file);
   return { ...fs, existsSync, default: { ...fs, existsSync } };
 });

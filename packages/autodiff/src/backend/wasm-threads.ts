@@ -61,6 +61,13 @@ interface EmscriptenModule {
 
 type Factory = (config: Record<string, unknown>) => Promise<EmscriptenModule>;
 
+/** The WebAssembly API used here (this package compiles without the DOM's type library). */
+interface WebAssemblyApi {
+  validate(bytes: Uint8Array): boolean;
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: unknown; module: unknown }>;
+}
+const webAssembly = (): WebAssemblyApi => (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+
 async function locateFiles(): Promise<{ files: Files; require: NodeJS.Require }> {
   const [{ createRequire }, path, fs] = await Promise.all([import('node:module'), import('node:path'), import('node:fs')]);
   const require = createRequire(import.meta.url);
@@ -113,10 +120,10 @@ async function instantiate(factory: Factory, files: Files, binary: Uint8Array, t
     Object.assign(config, {
       locateFile: (name: string) => (name.endsWith('.worker.js') ? files.worker : name.endsWith('.wasm') ? files.binary : name),
       mainScriptUrlOrBlob: files.factory,
-      instantiateWasm(imports: { env: Record<string, unknown> }, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
+      instantiateWasm(imports: { env: Record<string, unknown> }, receive: (instance: unknown, module: unknown) => void) {
         // The C side sizes its pool at half the logical cores it is told of (capped at 8).
         const env = { ...imports.env, emscripten_num_logical_cores: () => 2 * threads };
-        WebAssembly.instantiate(binary, { ...imports, env, wasi_snapshot_preview1: env }).then(
+        webAssembly().instantiate(binary, { ...imports, env, wasi_snapshot_preview1: env }).then(
           ({ instance, module }) => receive(instance, module),
           (error: unknown) => fail(`instantiating ${files.binary} failed: ${error instanceof Error ? error.message : String(error)}`),
         );
@@ -139,16 +146,13 @@ async function instantiate(factory: Factory, files: Files, binary: Uint8Array, t
  * 30 kB line. Without them Node's own handling (print and exit) is what the program gets.
  */
 function withoutProcessListeners<T>(start: () => T): T {
-  const events = ['uncaughtException', 'unhandledRejection'] as const;
-  const before = events.map((event) => process.listeners(event));
+  const uncaught = process.listeners('uncaughtException');
+  const unhandled = process.listeners('unhandledRejection');
   try {
     return start();
   } finally {
-    events.forEach((event, i) => {
-      for (const listener of process.listeners(event)) {
-        if (!(before[i] as unknown[]).includes(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
-      }
-    });
+    for (const listener of process.listeners('uncaughtException')) if (!uncaught.includes(listener)) process.removeListener('uncaughtException', listener);
+    for (const listener of process.listeners('unhandledRejection')) if (!unhandled.includes(listener)) process.removeListener('unhandledRejection', listener);
   }
 }
 
@@ -169,7 +173,7 @@ async function createThreadedBackend(wasm: TfjsWasmPackage, threads: number): Pr
   if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') {
     throw new WasmThreadsError('this runtime has no SharedArrayBuffer or Atomics');
   }
-  if (!WebAssembly.validate(THREADS_PROBE)) throw new WasmThreadsError('this runtime has no WebAssembly threads');
+  if (!webAssembly().validate(THREADS_PROBE)) throw new WasmThreadsError('this runtime has no WebAssembly threads');
   const { files, require } = await locateFiles();
   await probeWorker(files.worker);
   const { readFile } = await import('node:fs/promises');

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Jet, overInputs, sameTrace, unbroadcastDelta, weightedGram } from './jet';
+import { Jet, overInputs, sameTrace, unbroadcastDelta } from './jet';
+import { weightedGram } from './weighted-gram';
 
 /** A constant operand: a number, or a tensor broadcastable to `[B, n]` (`[n]`, `[1, n]`, `[B, 1]`, `[B, n]`). */
 export type Constant = number | tf.Tensor;

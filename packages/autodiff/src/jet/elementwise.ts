@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { overInputs, sameTrace, weightedGram, type Jet } from './jet';
+import { overInputs, sameTrace, type Jet } from './jet';
+import { weightedGram } from './weighted-gram';
 
 /** An elementwise function with its first and second derivatives, as first-order-safe tfjs ops. */
 interface Elementwise {

@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { matMulBT } from '../internal/mat-mul-transposed';
 
 /** What a primitive's adjoint step returns for its inputs, given δ of its output. */
 export interface AdjointStep {
@@ -96,11 +95,6 @@ export function sameTrace(where: string, ...jets: Jet[]): JetTrace {
 /** `[B, n]` → `[B, 1, n]`, to scale a tangent `[B, D, n]` feature-wise (scalars pass through). */
 export function overInputs(t: tf.Tensor): tf.Tensor {
   return t.rank === 0 ? t : tf.expandDims(t, 1);
-}
-
-/** `Jᵀ diag(w) J` per sample: `J` is `[B, D, n]`, `w` is `[B, n]` (or broadcastable), result `[B, D, D]`. */
-export function weightedGram(j: tf.Tensor3D, w: tf.Tensor, k: tf.Tensor3D = j): tf.Tensor3D {
-  return matMulBT(tf.mul(j, overInputs(w)), k) as tf.Tensor3D;
 }
 
 /** Sums a δ of `[B, m]` back to `[B, n]` when the input had one feature broadcast over m. */
