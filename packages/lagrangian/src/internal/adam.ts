@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { inPlaceViews } from '@lnn/autodiff';
 
 /** Adam's constants. */
 export interface AdamSettings {
@@ -42,9 +43,39 @@ function corrections(settings: AdamSettings, t: number, lr: number) {
 }
 
 /**
- * Adam as tensor ops on the current backend. (A fused host-side loop for the cpu and wasm
- * backends was measured slower: reading and re-uploading 500×500 weights each step cost more
- * than the dozen kernels it saved — 42 → 60 ms per 4→500→500→500→1 training step.)
+ * One Adam step fused into one loop over host views (wasm's heap): the moments are updated in
+ * place and the new weights written into fresh buffers `next` — never into the weights' own data,
+ * which wasm's matMul keeps packed in a cache under that data (a weight changed in place would be
+ * multiplied in its old, cached form). Views, in order: next, m, s (written), v, g (read), `count`
+ * of each. Returns false, having changed nothing, when a gradient is not finite.
+ */
+function updateInPlace(views: Float32Array[], count: number, beta1: number, beta2: number, alpha: number, epsHat: number, decay: number): boolean {
+  const at = (group: number, i: number) => views[group * count + i] as Float32Array;
+  for (let i = 0; i < count; i++) {
+    const g = at(4, i);
+    for (let k = 0; k < g.length; k++) if (!Number.isFinite(g[k] as number)) return false;
+  }
+  for (let i = 0; i < count; i++) {
+    const [next, m, s, v, g] = [at(0, i), at(1, i), at(2, i), at(3, i), at(4, i)];
+    for (let k = 0; k < v.length; k++) {
+      const gk = g[k] as number;
+      const mk = beta1 * (m[k] as number) + (1 - beta1) * gk;
+      const sk = beta2 * (s[k] as number) + (1 - beta2) * gk * gk;
+      m[k] = mk;
+      s[k] = sk;
+      const vk = v[k] as number;
+      next[k] = vk - (alpha * mk) / (Math.sqrt(sk) + epsHat) - decay * vk;
+    }
+  }
+  return true;
+}
+
+/**
+ * Adam as tensor ops on the current backend — or, on wasm, as one fused loop over host views
+ * ({@link updateInPlace}), which is how a training step of the 4→500→500→500→1 LNN lost
+ * the ~7 ms its Adam kernels took (750k parameters, 12 kernels each). (Reading the weights out
+ * and uploading them again each step, as an earlier host version did, cost more than it saved.)
+ * The two paths agree to float32 rounding (tested).
  */
 export function createAdam(variables: readonly tf.Variable[], settings: AdamSettings): Adam {
   const { beta1, beta2, weightDecay } = settings;
@@ -53,33 +84,56 @@ export function createAdam(variables: readonly tf.Variable[], settings: AdamSett
     step: 0,
     update(loss, grads, lr) {
       const { alpha, epsHat } = corrections(settings, adam.step + 1, lr);
-      const { readout, updates } = tf.tidy(() => {
-        const updates = grads.flatMap((g, i) => {
-          if (g === undefined) return [];
-          const v = variables[i] as tf.Variable;
-          const [m, s] = state[i] as readonly [tf.Variable, tf.Variable];
-          const m1 = tf.add(tf.mul(beta1, m), tf.mul(1 - beta1, g));
-          const s1 = tf.add(tf.mul(beta2, s), tf.mul(1 - beta2, tf.square(g)));
-          const step = tf.mul(alpha, tf.div(m1, tf.add(tf.sqrt(s1), epsHat)));
-          const next = tf.sub(v, weightDecay > 0 ? tf.add(step, tf.mul(lr * weightDecay, v)) : step);
-          return [{ i, m1, s1, next }];
-        });
-        // Loss and health (finite iff the loss and every gradient are) in one tensor: one read.
-        const health = tf.addN([loss, ...grads.filter((g) => g !== undefined).map((g) => tf.sum(g))]);
-        return { readout: tf.stack([loss, health]), updates };
-      });
-      const [lossValue, health] = readout.dataSync() as unknown as [number, number];
-      const applied = Number.isFinite(health);
-      if (applied) {
-        for (const { i, m1, s1, next } of updates) {
-          (variables[i] as tf.Variable).assign(next);
-          (state[i] as readonly [tf.Variable, tf.Variable])[0].assign(m1);
-          (state[i] as readonly [tf.Variable, tf.Variable])[1].assign(s1);
-        }
-        adam.step++;
-      }
-      tf.dispose([readout, loss, ...grads.filter((g) => g !== undefined), ...updates.flatMap((u) => [u.m1, u.s1, u.next])]);
+      const reached = grads.flatMap((g, i) => (g === undefined ? [] : [i]));
+      const lossValue = (loss.dataSync() as Float32Array)[0] as number;
+      const fused = Number.isFinite(lossValue) ? updateFused(reached) : undefined;
+      const applied = fused ?? (Number.isFinite(lossValue) && updateWithKernels(reached));
+      if (applied) adam.step++;
+      tf.dispose([loss, ...grads.filter((g) => g !== undefined)]);
       return { loss: lossValue, applied };
+
+      /** The step as one host loop (wasm), or undefined where host views are not available. */
+      function updateFused(indices: number[]): boolean | undefined {
+        const vars = indices.map((i) => variables[i] as tf.Variable);
+        const next = vars.map((v) => tf.zerosLike(v));
+        const moments = indices.flatMap((i) => [...(state[i] as readonly [tf.Variable, tf.Variable])]);
+        const views = inPlaceViews(
+          [...next, ...moments.filter((_, k) => k % 2 === 0), ...moments.filter((_, k) => k % 2 === 1)],
+          [...vars, ...indices.map((i) => grads[i] as tf.Tensor)],
+        );
+        const ok = views === undefined ? undefined : updateInPlace(views, indices.length, beta1, beta2, alpha, epsHat, lr * weightDecay);
+        if (ok === true) vars.forEach((v, k) => v.assign(next[k] as tf.Tensor));
+        tf.dispose(next);
+        return ok;
+      }
+
+      /** The same step as tensor ops (any backend); skipped unless every gradient is finite. */
+      function updateWithKernels(indices: number[]): boolean {
+        const { health, updates } = tf.tidy(() => {
+          const updates = indices.map((i) => {
+            const g = grads[i] as tf.Tensor;
+            const v = variables[i] as tf.Variable;
+            const [m, s] = state[i] as readonly [tf.Variable, tf.Variable];
+            const m1 = tf.add(tf.mul(beta1, m), tf.mul(1 - beta1, g));
+            const s1 = tf.add(tf.mul(beta2, s), tf.mul(1 - beta2, tf.square(g)));
+            const step = tf.mul(alpha, tf.div(m1, tf.add(tf.sqrt(s1), epsHat)));
+            const next = tf.sub(v, weightDecay > 0 ? tf.add(step, tf.mul(lr * weightDecay, v)) : step);
+            return { i, m1, s1, next };
+          });
+          // Finite iff every gradient is: one read.
+          return { health: tf.addN([tf.scalar(0), ...indices.map((i) => tf.sum(grads[i] as tf.Tensor))]), updates };
+        });
+        const ok = Number.isFinite((health.dataSync() as Float32Array)[0]);
+        if (ok) {
+          for (const { i, m1, s1, next } of updates) {
+            (variables[i] as tf.Variable).assign(next);
+            (state[i] as readonly [tf.Variable, tf.Variable])[0].assign(m1);
+            (state[i] as readonly [tf.Variable, tf.Variable])[1].assign(s1);
+          }
+        }
+        tf.dispose([health, ...updates.flatMap((u) => [u.m1, u.s1, u.next])]);
+        return ok;
+      }
     },
     moments: () => state.map(([m, s]) => [Float32Array.from(m.dataSync() as Float32Array), Float32Array.from(s.dataSync() as Float32Array)] as const),
     restore(moments, step) {
