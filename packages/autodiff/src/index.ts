@@ -39,6 +39,7 @@ export { jacobian, type JacobianOptions } from './transforms/jacobian';
 export { hessian } from './transforms/hessian';
 export * as jets from './jet/index';
 export { Jet, JetTrace, type AdjointStep, type JetNode } from './jet/jet';
+export { TransposeCache } from './jet/transpose-cache';
 export { jetDirectional, jetHessian, type DirectionalJetResult, type JetFn, type JetResult } from './jet/jet-hessian';
 export { solve, type SolveOptions } from './linalg/solve';
 export { dampedSolve } from './linalg/damped-solve';

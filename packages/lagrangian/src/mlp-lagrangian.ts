@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { jets, type Jet } from '@lnn/autodiff';
+import { jets, TransposeCache, type Jet } from '@lnn/autodiff';
 import type { DynamicsModel } from './dynamics-model';
 import { eulerLagrange, lagrangianEnergy, type EulerLagrangeOptions } from './euler-lagrange';
 import type { Lagrangian } from './lagrangian';
@@ -109,6 +109,8 @@ export class MlpLagrangian implements DynamicsModel {
   /** Multipliers of the features `[1, width]` and of the extra inputs `[1, p]`; undefined when all 1. */
   private readonly featureScale: tf.Tensor2D | undefined;
   private readonly extraScale: tf.Tensor2D | undefined;
+  /** The weights' transposes, for the jet adjoint outside training. */
+  private readonly transposes = new TransposeCache();
 
   constructor(config: MlpLagrangianConfig) {
     const where = 'MlpLagrangian';
@@ -152,9 +154,9 @@ export class MlpLagrangian implements DynamicsModel {
       jet: (x, extra) => {
         let h = this.jetFeatures(x);
         if (this.featureScale !== undefined) h = jets.scale(h, this.featureScale);
-        h = jets.dense(h, this.weights[0] as tf.Variable as tf.Tensor2D, this.biases[0] as tf.Variable as tf.Tensor1D);
+        h = jets.dense(h, this.weights[0] as tf.Variable as tf.Tensor2D, this.biases[0] as tf.Variable as tf.Tensor1D, this.transposes);
         if (wExtra !== undefined) h = jets.add(h, tf.matMul(this.requireExtra(extra), wExtra));
-        for (let i = 1; i < count; i++) h = jets.dense(jets.softplus(h), this.weights[i] as tf.Variable as tf.Tensor2D, this.biases[i] as tf.Variable as tf.Tensor1D);
+        for (let i = 1; i < count; i++) h = jets.dense(jets.softplus(h), this.weights[i] as tf.Variable as tf.Tensor2D, this.biases[i] as tf.Variable as tf.Tensor1D, this.transposes);
         return h;
       },
     };
@@ -225,6 +227,7 @@ export class MlpLagrangian implements DynamicsModel {
   }
 
   dispose(): void {
+    this.transposes.dispose();
     tf.dispose([...this.variables, ...(this.featureScale === undefined ? [] : [this.featureScale]), ...(this.extraScale === undefined ? [] : [this.extraScale])]);
   }
 }

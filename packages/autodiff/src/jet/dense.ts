@@ -1,17 +1,20 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulBT } from '../internal/mat-mul-transposed';
 import { sameTrace, type Jet } from './jet';
+import type { TransposeCache } from './transpose-cache';
 
 /**
  * Affine layer `z W + b` (W: `[n_in, n_out]`, b: `[n_out]`, optional). Linear, so it adds no
  * Hessian term: tangent `J W` (the B·D tangent rows as one `[B·D, n_in]` matrix), adjoint `δ Wᵀ`.
  * Plain `matMul`s only: no transpose flags, which are slow on wasm. (Stacking value and tangent
  * rows into one product measured slower: the concat and the two slices cost more than a launch.)
+ * With a {@link TransposeCache}, the adjoint multiplies by a cached `Wᵀ` where no gradient is
+ * being recorded.
  *
  * @example
  * const h = jets.softplus(jets.dense(x, w1, b1));
  */
-export function dense(x: Jet, w: tf.Tensor2D, b?: tf.Tensor1D): Jet {
+export function dense(x: Jet, w: tf.Tensor2D, b?: tf.Tensor1D | null, transposes?: TransposeCache): Jet {
   const trace = sameTrace('jets.dense', x);
   if (w == null || w.rank !== 2 || w.shape[0] !== x.size) {
     throw new TypeError(
@@ -27,5 +30,6 @@ export function dense(x: Jet, w: tf.Tensor2D, b?: tf.Tensor1D): Jet {
   const linear = tf.matMul(x.value, w);
   const value = b == null ? linear : tf.add(linear, b);
   const tangent = tf.reshape(tf.matMul(tf.reshape(x.tangent, [batch * dim, x.size]), w), [batch, dim, out]);
-  return trace.record(value, tangent, [x], (delta) => ({ deltas: [matMulBT(delta, w)] }));
+  const transposed = transposes?.get(w);
+  return trace.record(value, tangent, [x], (delta) => ({ deltas: [transposed === undefined ? matMulBT(delta, w) : tf.matMul(delta, transposed)] }));
 }
