@@ -1,7 +1,47 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { MlpLagrangian, rollout, train } from '@lnn/lagrangian';
+import { MlpLagrangian, rollout, train, type DynamicsModel, type TrainingData } from '@lnn/lagrangian';
 import { accelerationDataset, doublePendulum, sampleStates, splitStates } from '@lnn/systems';
 import { summarise, time, type Timing } from '../timing';
+
+/**
+ * The times of `steps` consecutive training steps (L1, Adam with weight decay 1e-6, one-cycle
+ * schedule) of `model` at `batch`, after `warmup` steps that are not counted.
+ */
+export function trainingStepSamples(model: DynamicsModel, data: TrainingData, batch: number, steps: number, warmup: number): number[] {
+  const stamps: number[] = [];
+  let last = performance.now();
+  train(model, data, {
+    steps: steps + warmup,
+    batchSize: batch,
+    schedule: { kind: 'one-cycle', peak: 1e-3, total: steps + warmup },
+    weightDecay: 1e-6,
+    progressEvery: 1,
+    onProgress: () => {
+      const now = performance.now();
+      stamps.push(now - last);
+      last = now;
+    },
+  });
+  return stamps.slice(warmup);
+}
+
+/** {@link trainingStepSamples}, summarised. */
+export function trainingStepTiming(model: DynamicsModel, data: TrainingData, batch: number, steps: number, warmup: number): Timing {
+  return summarise(trainingStepSamples(model, data, batch, steps, warmup));
+}
+
+/** The double-pendulum LNN the quick `pnpm repro` trains: 4→128→128→128→1 on (cos, sin) angle features. */
+export const QUICK_DP_LNN = { dof: 2, hidden: [128, 128, 128], angles: [0, 1], angleTransform: 'features' as const };
+
+/** Its training batch. */
+export const QUICK_DP_BATCH = 256;
+
+/** Double-pendulum training data: `count` states drawn as the paper's, with their accelerations. */
+export function doublePendulumData(count: number, seed: number): TrainingData {
+  const dp = doublePendulum();
+  const ds = accelerationDataset(dp, { count, seed, sample: dp.sampleTrainingState });
+  return { ...splitStates(ds.arrays.states!.data, 2), qdd: ds.arrays.accelerations!.data };
+}
 
 /** The LNN's costs on the double pendulum (issue 5's benchmark). */
 export interface LnnResult {
@@ -31,21 +71,7 @@ export function lnnCosts(
   // larger batches; the first three of each run warm the kernels up.
   const training = batches.map((batch) => {
     const count = Math.max(6, Math.round((steps * 32) / batch));
-    const stamps: number[] = [];
-    let last = performance.now();
-    train(model, { q, qdot, qdd: ds.arrays.accelerations!.data }, {
-      steps: count,
-      batchSize: batch,
-      schedule: { kind: 'one-cycle', peak: 1e-3, total: count },
-      weightDecay: 1e-6,
-      progressEvery: 1,
-      onProgress: () => {
-        const now = performance.now();
-        stamps.push(now - last);
-        last = now;
-      },
-    });
-    return { batch, timing: summarise(stamps.slice(3)), warmup: 3 };
+    return { batch, timing: trainingStepTiming(model, { q, qdot, qdd: ds.arrays.accelerations!.data }, batch, count, 3), warmup: 3 };
   });
   const acceleration = [1, 1024].map((batch) => {
     const qt = tf.tensor2d(Float32Array.from(q.subarray(0, 2 * batch)), [batch, 2]);

@@ -5,6 +5,7 @@ import { baselinesCase } from './baselines-case';
 import { graphCase } from './graph-case';
 import { lnnCase } from './lnn-case';
 import { systemsCase } from './systems-case';
+import { threadsCase } from './threads-case';
 
 /** Every case, in the order `pnpm bench` runs them. */
-export const CASES: readonly BenchCase[] = [autodiffCase, lnnCase, baselinesCase, graphCase, systemsCase, backendsCase];
+export const CASES: readonly BenchCase[] = [autodiffCase, lnnCase, baselinesCase, graphCase, systemsCase, backendsCase, threadsCase];

@@ -27,8 +27,8 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
     command: options.command,
     mode: options.quick ? 'quick' : 'full',
     machine: describeMachine(),
-    // tfjs-node runs TensorFlow's own thread pool; wasm in Node and the cpu backend run one thread.
-    backend: { name: info.backend, simd: info.simd ?? false, threads: info.backend.startsWith('tensorflow') ? describeMachine().cores : 1 },
+    // tfjs-node runs TensorFlow's own thread pool; wasm reports its pool; the cpu backend runs one thread.
+    backend: { name: info.backend, simd: info.simd ?? false, threads: info.threads ?? (info.backend.startsWith('tensorflow') ? describeMachine().cores : 1) },
     versions: packageVersions(),
     wallTimeSeconds: (performance.now() - started) / 1000,
     records,
