@@ -64,6 +64,8 @@ describe.each(solvers)('%s', (name, solver, periodic) => {
 
   it.each([
     [1, 7],
+    [2, 7], // cyclic: the interior's first and last p rows meet (m = n − 2p = 3)
+    [3, 10],
     [2, 40],
     [3, 101],
   ])('equals a dense solve on random diagonally dominant systems (p = %i, n = %i)', (p, n) => {

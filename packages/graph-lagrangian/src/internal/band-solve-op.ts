@@ -100,19 +100,21 @@ function solveAll(op: string, band: Float64Array, b: Float64Array, batch: number
   return x;
 }
 
+/** Whether every element is finite: one multiply-add each (∞·0 and NaN·0 are NaN). */
+function allFinite(a: Float64Array, from: number, to: number): boolean {
+  let acc = 0;
+  for (let i = from; i < to; i++) acc += a[i]! * 0;
+  return acc === 0;
+}
+
 function readFinite(op: string, band: tf.Tensor, b: tf.Tensor, batch: number): { a: Float64Array; rhs: Float64Array } {
-  const a = Float64Array.from(band.dataSync());
-  const rhs = Float64Array.from(b.dataSync());
-  const bad: number[] = [];
+  const a = new Float64Array(band.dataSync());
+  const rhs = new Float64Array(b.dataSync());
   const [na, nb] = [a.length / batch, rhs.length / batch];
-  for (let s = 0; s < batch; s++) {
-    let ok = true;
-    for (let i = s * na; ok && i < (s + 1) * na; i++) ok = Number.isFinite(a[i]!);
-    for (let i = s * nb; ok && i < (s + 1) * nb; i++) ok = Number.isFinite(rhs[i]!);
-    if (!ok) bad.push(s);
-  }
-  if (bad.length > 0) throw new LinalgError(op, 'non-finite-input', bad, batch, 'the band or b is not finite there');
-  return { a, rhs };
+  if (allFinite(a, 0, a.length) && allFinite(rhs, 0, rhs.length)) return { a, rhs };
+  const bad: number[] = [];
+  for (let s = 0; s < batch; s++) if (!allFinite(a, s * na, (s + 1) * na) || !allFinite(rhs, s * nb, (s + 1) * nb)) bad.push(s);
+  throw new LinalgError(op, 'non-finite-input', bad, batch, 'the band or b is not finite there');
 }
 
 /**
@@ -130,7 +132,7 @@ export function makeBandSolve(op: string, periodic: boolean): (band: tf.Tensor3D
     const { a, rhs } = readFinite(op, band, b, batch);
     const x = solveAll(op, a, rhs, batch, n, p, periodic);
     save([band, b]);
-    const value = tf.tensor2d(Float32Array.from(x), [batch, n]);
+    const value = tf.tensor2d(new Float32Array(x), [batch, n]);
     const gradFunc = (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
       const xBar = dy as tf.Tensor2D;
       const [bandIn, bIn] = saved as [tf.Tensor3D, tf.Tensor2D];
@@ -140,7 +142,7 @@ export function makeBandSolve(op: string, periodic: boolean): (band: tf.Tensor3D
         const columns = Array.from({ length: width }, (_, j) => tf.neg(tf.mul(bBar, shiftRows(xAgain, j - p, periodic))));
         return [tf.stack(columns, 2), bBar];
       }
-      const bBar = solveAll(op, transposeBandHost(a, batch, n, p, periodic), Float64Array.from(xBar.dataSync()), batch, n, p, periodic);
+      const bBar = solveAll(op, transposeBandHost(a, batch, n, p, periodic), new Float64Array(xBar.dataSync()), batch, n, p, periodic);
       const bandBar = new Float32Array(batch * n * width);
       for (let s = 0; s < batch; s++) {
         for (let i = 0; i < n; i++) {
@@ -152,7 +154,7 @@ export function makeBandSolve(op: string, periodic: boolean): (band: tf.Tensor3D
           }
         }
       }
-      return [tf.tensor3d(bandBar, [batch, n, width]), tf.tensor2d(Float32Array.from(bBar), [batch, n])];
+      return [tf.tensor3d(bandBar, [batch, n, width]), tf.tensor2d(new Float32Array(bBar), [batch, n])];
     };
     return { value, gradFunc };
   });

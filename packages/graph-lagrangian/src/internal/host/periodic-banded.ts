@@ -28,6 +28,10 @@ function solveDense(a: Float64Array, n: number, b: Float64Array, tol: number): F
  * `A₁₁ [Y | z] = [A₁₂ | b₁]` (banded LU, s + 1 right-hand sides), the s×s Schur complement
  * `S = A₂₂ − A₂₁ Y` gives `x₂ = S⁻¹ (b₂ − A₂₁ z)` and `x₁ = z − Y x₂`. O(n·p²).
  *
+ * A₁₁ is factored straight from the band (its rows' entries outside columns [0, m) are the
+ * border's, which the factorisation skips); A₁₂ has entries only in its first and last p rows,
+ * and A₂₁ only within p columns of either end, so both are read where they are.
+ *
  * A singular A₁₁ (possible for an indefinite A that is itself regular) falls back to a dense LU
  * up to {@link DENSE_FALLBACK_LIMIT} unknowns.
  *
@@ -38,37 +42,38 @@ export function periodicBandedSolveOne(band: Float64Array, offset: number, n: nu
   const m = n - s;
   if (m < p + 1) return solveDense(denseOfCyclicBand(band, offset, n, p), n, b, tol);
   const bw = 2 * p + 1;
-  const inner = new Float64Array(m * bw);
   const k = s + 1;
   const rhs = new Float64Array(m * k); // [A₁₂ | b₁]
-  const a21 = new Float64Array(s * m);
-  const a22 = new Float64Array(s * s);
-  for (let i = 0; i < n; i++) {
-    for (let o = -p; o <= p; o++) {
-      const v = band[offset + i * bw + o + p]!;
-      if (v === 0) continue;
-      const c = (((i + o) % n) + n) % n;
-      if (i < m) {
-        if (c < m) inner[i * bw + o + p] = v;
-        else rhs[i * k + c - m] = rhs[i * k + c - m]! + v;
-      } else if (c < m) a21[(i - m) * m + c] = a21[(i - m) * m + c]! + v;
-      else a22[(i - m) * s + c - m] = a22[(i - m) * s + c - m]! + v;
+  for (let i = 0; i < m; i++) rhs[i * k + s] = b[i]!;
+  // A row i < m reaches the border (columns m … n − 1) only by wrapping below 0 (i < p) or by
+  // passing m − 1 (i ≥ m − p).
+  for (const [from, to] of [[0, Math.min(p, m)], [Math.max(p, m - p), m]] as const) {
+    for (let i = from; i < to; i++) {
+      for (let o = -p; o <= p; o++) {
+        const c = i + o < 0 ? i + o + n : i + o;
+        if (c >= m) rhs[i * k + c - m] = rhs[i * k + c - m]! + band[offset + i * bw + o + p]!;
+      }
     }
   }
-  for (let i = 0; i < m; i++) rhs[i * k + s] = b[i]!;
-  const factors = bandedLuFactor(inner, 0, m, p, tol);
+  const factors = bandedLuFactor(band, offset, m, p, tol);
   if (typeof factors === 'number') {
     return n <= DENSE_FALLBACK_LIMIT ? solveDense(denseOfCyclicBand(band, offset, n, p), n, b, tol) : null;
   }
   bandedLuSolve(factors, rhs, 0, k);
-  // Schur complement and reduced right-hand side; A₂₁ is non-zero only near both ends of its rows.
-  const schur = Float64Array.from(a22);
+  // Schur complement and reduced right-hand side from the border rows: A₂₂ and A₂₁ [Y | z].
+  const schur = new Float64Array(s * s);
   const reduced = new Float64Array(s);
   for (let t = 0; t < s; t++) {
-    reduced[t] = b[m + t]!;
-    for (let c = 0; c < m; c++) {
-      const v = a21[t * m + c]!;
+    const i = m + t;
+    reduced[t] = b[i]!;
+    for (let o = -p; o <= p; o++) {
+      const v = band[offset + i * bw + o + p]!;
       if (v === 0) continue;
+      const c = i + o >= n ? i + o - n : i + o;
+      if (c >= m) {
+        schur[t * s + c - m] = schur[t * s + c - m]! + v;
+        continue;
+      }
       for (let j = 0; j < s; j++) schur[t * s + j] = schur[t * s + j]! - v * rhs[c * k + j]!;
       reduced[t] = reduced[t]! - v * rhs[c * k + s]!;
     }
