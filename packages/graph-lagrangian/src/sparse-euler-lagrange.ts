@@ -4,7 +4,9 @@ import { checkStates } from '@lnn/lagrangian';
 import { bandedSolve } from './banded-solve';
 import { conjugateGradientSolve, type ConjugateGradientOptions } from './conjugate-gradient-solve';
 import type { Graph } from './graph';
-import { graphOperators, type GraphOperators, type MatrixLayout } from './internal/operators';
+import { blocksToEntries, localInputs, slotsToNodes } from './internal/layout';
+import { jetLocalTerms, type LocalTermsFn } from './internal/local-terms';
+import { graphOperators, type MatrixLayout } from './internal/operators';
 import { periodicBandedSolve } from './periodic-banded-solve';
 
 /**
@@ -35,11 +37,6 @@ export interface GraphDerivatives {
   readonly layout: MatrixLayout;
 }
 
-function localInputs(ops: GraphOperators, graph: Graph, q: tf.Tensor2D, qdot: tf.Tensor2D): tf.Tensor2D {
-  const batch = q.shape[0];
-  return tf.reshape(ops.localInputs.apply(tf.concat([q, qdot], 1) as tf.Tensor2D), [batch * graph.terms, 2 * graph.neighbourhoodSize]);
-}
-
 /**
  * Gradient and Hessian blocks of a graph Lagrangian, assembled sparse from each term's local
  * Hessian (one `jetHessian` over all B·M terms at once, 2k inputs each). O(n) per sample.
@@ -49,23 +46,24 @@ function localInputs(ops: GraphOperators, graph: Graph, q: tf.Tensor2D, qdot: tf
  */
 export function graphDerivatives(graph: Graph, density: DensityFn, q: tf.Tensor2D, qdot: tf.Tensor2D): GraphDerivatives {
   const batch = checkStates('graphDerivatives', graph.nodes, q, qdot);
-  const ops = graphOperators(graph);
   const k = graph.neighbourhoodSize;
   const rows = batch * graph.terms;
   return {
     ...tf.tidy(() => {
-      const { value, gradient, hessian } = jetHessian(density)(localInputs(ops, graph, q, qdot));
-      const block = (r: number, c: number) => tf.reshape(tf.slice(hessian, [0, r, c], [rows, k, k]), [batch, graph.terms * k * k]) as tf.Tensor2D;
-      const half = (c: number) => ops.scatter.apply(tf.reshape(tf.slice(gradient, [0, c], [rows, k]), [batch, graph.terms * k]) as tf.Tensor2D);
+      const { value, gradient, hessian } = jetHessian(density)(localInputs(graph, q, qdot).rows);
+      const g = tf.transpose(gradient);
+      const h = tf.transpose(hessian, [1, 2, 0]);
+      const block = (r: number, c: number) => tf.reshape(tf.slice(h, [r, c, 0], [k, k, rows]), [k * k, rows]) as tf.Tensor2D;
+      const half = (r: number) => slotsToNodes(graph, tf.slice(g, [r, 0], [k, rows]), batch);
       return {
         value: tf.sum(tf.reshape(value, [batch, graph.terms]), 1) as tf.Tensor1D,
         gradQ: half(0),
         gradV: half(k),
-        hvv: ops.assemble.apply(block(k, k)),
-        hvq: ops.assemble.apply(block(k, 0)),
+        hvv: blocksToEntries(graph, block(k, k), batch),
+        hvq: blocksToEntries(graph, block(k, 0), batch),
       };
     }),
-    layout: ops.layout,
+    layout: graphOperators(graph).layout,
   };
 }
 
@@ -74,6 +72,20 @@ export function solveLayout(layout: MatrixLayout, n: number, values: tf.Tensor2D
   if (layout.kind === 'csr') return conjugateGradientSolve(values, rhs, layout.pattern, options.conjugateGradient ?? {});
   const band = tf.reshape(values, [values.shape[0], n, 2 * layout.p + 1]) as tf.Tensor3D;
   return layout.periodic ? periodicBandedSolve(band, rhs) : bandedSolve(band, rhs);
+}
+
+/**
+ * Accelerations from each term's local share of the Euler–Lagrange system (`terms`, over the
+ * B·M local inputs): the shares are added into the right-hand side and the band (or compressed
+ * rows) of H_vv, then solved. The driver behind {@link graphAccelerations} and `GraphLagrangian`.
+ */
+export function accelerationsFromLocalTerms(graph: Graph, terms: LocalTermsFn, q: tf.Tensor2D, qdot: tf.Tensor2D, options: GraphSolveOptions = {}): tf.Tensor2D {
+  const batch = checkStates('graphAccelerations', graph.nodes, q, qdot);
+  return tf.tidy(() => {
+    const { rows, slots } = localInputs(graph, q, qdot);
+    const { rhs, hvv } = terms(rows, slots);
+    return solveLayout(graphOperators(graph).layout, graph.nodes, blocksToEntries(graph, hvv, batch), slotsToNodes(graph, rhs, batch), options);
+  });
 }
 
 /**
@@ -89,22 +101,7 @@ export function solveLayout(layout: MatrixLayout, n: number, values: tf.Tensor2D
  * const qdd = graphAccelerations(ringGraph(100), waveDensity({ dx: 0.01 }), q, qdot); // [B, 100]
  */
 export function graphAccelerations(graph: Graph, density: DensityFn, q: tf.Tensor2D, qdot: tf.Tensor2D, options: GraphSolveOptions = {}): tf.Tensor2D {
-  const batch = checkStates('graphAccelerations', graph.nodes, q, qdot);
-  const ops = graphOperators(graph);
-  const k = graph.neighbourhoodSize;
-  const rows = batch * graph.terms;
-  return tf.tidy(() => {
-    const local = localInputs(ops, graph, q, qdot);
-    const eye = tf.reshape(tf.pad(tf.eye(k), [[0, 0], [k, 0]]), [1, k, 2 * k]);
-    const alongQdot = tf.reshape(tf.pad(tf.slice(local, [0, k], [rows, k]), [[0, 0], [0, k]]), [rows, 1, 2 * k]);
-    const directions = tf.concat([tf.tile(eye, [rows, 1, 1]), alongQdot], 1) as tf.Tensor3D;
-    const { gradient, hessian } = jetDirectional(density)(local, directions);
-    const hvqQdot = tf.reshape(tf.slice(hessian, [0, 0, k], [rows, k, 1]), [rows, k]);
-    const rhsLocal = tf.sub(tf.slice(gradient, [0, 0], [rows, k]), hvqQdot);
-    const rhs = ops.scatter.apply(tf.reshape(rhsLocal, [batch, graph.terms * k]) as tf.Tensor2D);
-    const hvv = ops.assemble.apply(tf.reshape(tf.slice(hessian, [0, 0, 0], [rows, k, k]), [batch, graph.terms * k * k]) as tf.Tensor2D);
-    return solveLayout(ops.layout, graph.nodes, hvv, rhs, options);
-  });
+  return accelerationsFromLocalTerms(graph, jetLocalTerms(density), q, qdot, options);
 }
 
 /**
@@ -113,12 +110,12 @@ export function graphAccelerations(graph: Graph, density: DensityFn, q: tf.Tenso
  */
 export function graphEnergy(graph: Graph, density: DensityFn, q: tf.Tensor2D, qdot: tf.Tensor2D): tf.Tensor1D {
   const batch = checkStates('graphEnergy', graph.nodes, q, qdot);
-  const ops = graphOperators(graph);
   const k = graph.neighbourhoodSize;
   const rows = batch * graph.terms;
   return tf.tidy(() => {
-    const local = localInputs(ops, graph, q, qdot);
-    const direction = tf.reshape(tf.pad(tf.slice(local, [0, k], [rows, k]), [[0, 0], [k, 0]]), [rows, 1, 2 * k]) as tf.Tensor3D;
+    const local = localInputs(graph, q, qdot).rows;
+    const velocityOnly = tf.concat([tf.zeros([1, k]), tf.ones([1, k])], 1);
+    const direction = tf.reshape(tf.mul(local, velocityOnly), [rows, 1, 2 * k]) as tf.Tensor3D;
     const { value, directional } = jetDirectional(density)(local, direction);
     return tf.sum(tf.reshape(tf.sub(tf.reshape(directional, [rows]), value), [batch, graph.terms]), 1) as tf.Tensor1D;
   });

@@ -1,6 +1,7 @@
 import type { Graph } from '../graph';
 import { SparsePattern } from '../sparse-pattern';
 import { Selection } from './selection';
+import { centred, stencilOf, type Stencil } from './stencil';
 
 /** How H_vv (and H_vq, same pattern) of a graph is stored. */
 export type MatrixLayout = { readonly kind: 'band'; readonly periodic: boolean; readonly p: number } | { readonly kind: 'csr'; readonly pattern: SparsePattern };
@@ -16,6 +17,8 @@ export interface GraphOperators {
   /** `[B, M·k·k]` local k×k blocks → `[B, E]` stored entries of the assembled n×n matrix. */
   readonly assemble: Selection;
   readonly layout: MatrixLayout;
+  /** The consecutive nodes the terms see (rings, fixed-ends grids): shifts replace the gathers. */
+  readonly stencil: Stencil | undefined;
 }
 
 const cache = new WeakMap<Graph, GraphOperators>();
@@ -40,9 +43,7 @@ function bandwidth(graph: Graph, periodic: boolean): number {
 
 /** j − i, reduced to (−n/2, n/2] on a ring. */
 function offset(i: number, j: number, n: number, periodic: boolean): number {
-  if (!periodic) return j - i;
-  const d = (((j - i) % n) + n) % n;
-  return d > n / 2 ? d - n : d;
+  return periodic ? centred(j - i, n) : j - i;
 }
 
 /** Builds (once per graph) the gathers, scatters and the assembly of local blocks. */
@@ -91,6 +92,8 @@ export function graphOperators(graph: Graph): GraphOperators {
     localInputs: new Selection(2 * n, localRows),
     assemble: new Selection(terms * k * k, entryRows),
     layout,
+    // Shifts serve a stencil whose band is the full 2k − 1 diagonals.
+    stencil: layout.kind === 'band' && layout.p === graph.neighbourhoodSize - 1 ? stencilOf(graph) : undefined,
   };
   cache.set(graph, operators);
   return operators;
