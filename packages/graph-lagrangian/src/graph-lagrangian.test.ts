@@ -87,6 +87,33 @@ describe('GraphLagrangian', () => {
   });
 
   it.each([
+    ['ring, n = 12', ringGraph(12).config],
+    ['ring, n = 4', ringGraph(4).config],
+    ['fixed ends, n = 9', fixedEndsGraph(9).config],
+  ])('accelerations (closed-form MLP terms, shifts) and their training gradient equal the jets path (%s)', (_name, graph) => {
+    const model = new GraphLagrangian({ graph, hidden: [16, 16], seed: 4 });
+    const n = model.dof;
+    const [q, v] = [tf.randomNormal([2, n], 0, 0.5, 'float32', 7) as tf.Tensor2D, tf.randomNormal([2, n], 0, 0.5, 'float32', 8) as tf.Tensor2D];
+    const general = (qq: tf.Tensor2D, vv: tf.Tensor2D) => graphAccelerations(model.graph, model.density.jet, qq, vv);
+    tf.tidy(() => {
+      const [fast, jets] = [model.accelerations(q, v), general(q, v)];
+      // H_vv of a random density has cond up to ~1e3: float32 rounding of both, amplified.
+      const scale = tf.max(tf.abs(jets)).dataSync()[0]!;
+      assertAllClose(fast, jets, { rtol: 1e-3, atol: 1e-3 * scale, label: 'q̈' });
+    });
+    const loss = (qdd: tf.Tensor) => tf.mean(tf.abs(qdd)) as tf.Scalar;
+    const a = tf.variableGrads(() => loss(model.accelerations(q, v)), model.variables);
+    const b = tf.variableGrads(() => loss(general(q, v)), model.variables);
+    for (const [name, g] of Object.entries(a.grads)) {
+      const scale = tf.tidy(() => tf.max(tf.abs(b.grads[name]!)).dataSync()[0]!);
+      assertAllClose(g, b.grads[name]!, { rtol: 1e-2, atol: 1e-2 * scale, label: name });
+    }
+    expect(Object.keys(a.grads).length).toBe(model.variables.length - 1); // all but the output bias
+    tf.dispose([q, v, a.value, b.value, ...Object.values(a.grads), ...Object.values(b.grads)]);
+    model.dispose();
+  });
+
+  it.each([
     ['fixed ends', fixedEndsGraph(7).config],
     ['periodic grid', periodicGridGraph(3, 3).config],
     ['neighbour lists', neighbourGraph([[1], [0, 2], [1]]).config],

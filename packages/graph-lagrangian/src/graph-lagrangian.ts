@@ -4,7 +4,8 @@ import type { ConjugateGradientOptions } from './conjugate-gradient-solve';
 import { DensityMlp } from './density-mlp';
 import type { Graph, GraphConfig } from './graph';
 import { graphFromConfig } from './graph-from-config';
-import { graphAccelerations, graphDerivatives, graphEnergy, type GraphDerivatives } from './sparse-euler-lagrange';
+import { mlpLocalTerms } from './internal/mlp-local-terms';
+import { accelerationsFromLocalTerms, graphDerivatives, graphEnergy, type GraphDerivatives } from './sparse-euler-lagrange';
 
 /** Configuration of {@link GraphLagrangian}; JSON-able. */
 export interface GraphLagrangianConfig {
@@ -21,8 +22,9 @@ export interface GraphLagrangianConfig {
 /**
  * A Lagrangian graph network: `L = Σ_m L_density(φ, φ̇ on the neighbourhood of term m)`, one
  * density MLP (softplus, the paper's initialisation) shared by every term. Accelerations come
- * from the sparse Euler–Lagrange path — local Hessians by jets, assembled banded (cyclic on a
- * ring) or sparse, then an O(n) banded solve or conjugate gradient. Implements @lnn/lagrangian's
+ * from the sparse Euler–Lagrange path — each term's Hessian block in closed form for the MLP
+ * (the same numbers as the jets of `graphAccelerations`), assembled banded (cyclic on a ring) or
+ * sparse, then an O(n) banded solve or conjugate gradient. Implements @lnn/lagrangian's
  * `DynamicsModel`, so `train`, `rollout`, `saveModel` and `loadModel` work on it unchanged.
  *
  * @example
@@ -62,7 +64,9 @@ export class GraphLagrangian implements DynamicsModel {
 
   accelerations(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
     this.checkNoExtra(extra);
-    return graphAccelerations(this.graph, this.density.jet, q, qdot, { conjugateGradient: this.config.conjugateGradient });
+    const { weights, biases } = this.density;
+    const terms = (local: tf.Tensor2D, slots: tf.Tensor2D) => mlpLocalTerms(weights as tf.Tensor2D[], biases as tf.Tensor1D[], local, slots);
+    return accelerationsFromLocalTerms(this.graph, terms, q, qdot, { conjugateGradient: this.config.conjugateGradient });
   }
 
   energy(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor1D {
