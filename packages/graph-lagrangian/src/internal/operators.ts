@@ -46,10 +46,8 @@ function offset(i: number, j: number, n: number, periodic: boolean): number {
   return periodic ? centred(j - i, n) : j - i;
 }
 
-/** Builds (once per graph) the gathers, scatters and the assembly of local blocks. */
-export function graphOperators(graph: Graph): GraphOperators {
-  const cached = cache.get(graph);
-  if (cached !== undefined) return cached;
+/** The gathers of a graph: `[B, n]` ↔ term slots, `[q, q̇]` → local inputs, local blocks → stored entries. */
+function selections(graph: Graph, layout: MatrixLayout): Pick<GraphOperators, 'gather' | 'scatter' | 'localInputs' | 'assemble'> {
   const { neighbourhood: nb, neighbourhoodSize: k, terms, nodes: n } = graph;
   const slotRows = Array.from(nb, (i) => (i >= 0 ? [i] : []));
   const gather = new Selection(n, slotRows);
@@ -58,25 +56,11 @@ export function graphOperators(graph: Graph): GraphOperators {
     for (let a = 0; a < k; a++) localRows.push(slotRows[m * k + a]!);
     for (let a = 0; a < k; a++) localRows.push(slotRows[m * k + a]!.map((i) => n + i));
   }
-  let layout: MatrixLayout;
-  let entryOf: (i: number, j: number) => number;
-  let entries: number;
-  if (graph.structure === 'sparse') {
-    const columns: Set<number>[] = Array.from({ length: n }, () => new Set());
-    for (let m = 0; m < terms; m++) {
-      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) if (nb[m * k + a]! >= 0 && nb[m * k + b]! >= 0) columns[nb[m * k + a]!]!.add(nb[m * k + b]!);
-    }
-    const pattern = SparsePattern.fromRows(columns.map((c) => [...c]));
-    layout = { kind: 'csr', pattern };
-    entryOf = (i, j) => pattern.indexOf(i, j);
-    entries = pattern.nnz;
-  } else {
-    const periodic = graph.structure === 'periodic-banded';
-    const p = bandwidth(graph, periodic);
-    layout = { kind: 'band', periodic, p };
-    entryOf = (i, j) => i * (2 * p + 1) + offset(i, j, n, periodic) + p;
-    entries = n * (2 * p + 1);
-  }
+  const entryOf =
+    layout.kind === 'csr'
+      ? (i: number, j: number) => layout.pattern.indexOf(i, j)
+      : (i: number, j: number) => i * (2 * layout.p + 1) + offset(i, j, n, layout.periodic) + layout.p;
+  const entries = layout.kind === 'csr' ? layout.pattern.nnz : n * (2 * layout.p + 1);
   const entryRows: number[][] = Array.from({ length: entries }, () => []);
   for (let m = 0; m < terms; m++) {
     for (let a = 0; a < k; a++) {
@@ -86,14 +70,47 @@ export function graphOperators(graph: Graph): GraphOperators {
       }
     }
   }
+  return { gather, scatter: gather.transpose(), localInputs: new Selection(2 * n, localRows), assemble: new Selection(terms * k * k, entryRows) };
+}
+
+/**
+ * The operators of a graph, once per graph: the layout and stencil at once, the gathers when first
+ * used (a stencil graph's sparse path never uses them; at n = 100,000 they take seconds and
+ * ~150 MB of JS heap to build).
+ */
+export function graphOperators(graph: Graph): GraphOperators {
+  const cached = cache.get(graph);
+  if (cached !== undefined) return cached;
+  const { neighbourhood: nb, neighbourhoodSize: k, terms, nodes: n } = graph;
+  let layout: MatrixLayout;
+  if (graph.structure === 'sparse') {
+    const columns: Set<number>[] = Array.from({ length: n }, () => new Set());
+    for (let m = 0; m < terms; m++) {
+      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) if (nb[m * k + a]! >= 0 && nb[m * k + b]! >= 0) columns[nb[m * k + a]!]!.add(nb[m * k + b]!);
+    }
+    layout = { kind: 'csr', pattern: SparsePattern.fromRows(columns.map((c) => [...c])) };
+  } else {
+    const periodic = graph.structure === 'periodic-banded';
+    layout = { kind: 'band', periodic, p: bandwidth(graph, periodic) };
+  }
+  let built: ReturnType<typeof selections> | undefined;
+  const lazy = () => (built ??= selections(graph, layout));
   const operators: GraphOperators = {
-    gather,
-    scatter: gather.transpose(),
-    localInputs: new Selection(2 * n, localRows),
-    assemble: new Selection(terms * k * k, entryRows),
+    get gather() {
+      return lazy().gather;
+    },
+    get scatter() {
+      return lazy().scatter;
+    },
+    get localInputs() {
+      return lazy().localInputs;
+    },
+    get assemble() {
+      return lazy().assemble;
+    },
     layout,
     // Shifts serve a stencil whose band is the full 2k − 1 diagonals.
-    stencil: layout.kind === 'band' && layout.p === graph.neighbourhoodSize - 1 ? stencilOf(graph) : undefined,
+    stencil: layout.kind === 'band' && layout.p === k - 1 ? stencilOf(graph) : undefined,
   };
   cache.set(graph, operators);
   return operators;
