@@ -30,20 +30,22 @@ export function bandedLuFactor(band: Float64Array, offset: number, n: number, p:
   const bw = 2 * p + 1;
   const u = new Float64Array(n * w);
   for (let i = 0; i < n; i++) {
-    for (let o = -p; o <= p; o++) {
-      const c = i + o;
-      if (c >= 0 && c < n) u[i * w + o + p] = band[offset + i * bw + o + p]!;
-    }
+    // Row i's entries o ∈ [−p, p] whose column i + o is inside the matrix.
+    const from = i < p ? -i : -p;
+    const to = i + p >= n ? n - 1 - i : p;
+    const at = i * w + p;
+    const src = offset + i * bw + p;
+    for (let o = from; o <= to; o++) u[at + o] = band[src + o]!;
   }
   const l = new Float64Array(n * p);
   const piv = new Int32Array(n);
   for (let c = 0; c < n; c++) {
     const last = Math.min(c + p, n - 1);
-    // Pivot search in column c: entry (r, c) sits at r·w + (c − r + p).
+    // Pivot search in column c: entry (r, c) sits at r·w + (c − r + p) = r·(w − 1) + c + p.
     let best = c;
     let max = Math.abs(u[c * w + p]!);
     for (let r = c + 1; r <= last; r++) {
-      const v = Math.abs(u[r * w + c - r + p]!);
+      const v = Math.abs(u[r * (w - 1) + c + p]!);
       if (v > max) {
         max = v;
         best = r;
@@ -51,24 +53,24 @@ export function bandedLuFactor(band: Float64Array, offset: number, n: number, p:
     }
     piv[c] = best;
     if (!(max > tol)) return c;
-    const end = Math.min(c + 2 * p, n - 1);
+    const count = Math.min(c + 2 * p, n - 1) - c + 1; // columns c … c + 2p of a row
+    const rowC = c * w + p; // (c, c)
     if (best !== c) {
-      for (let j = c; j <= end; j++) {
-        const a = c * w + j - c + p;
-        const b = best * w + j - best + p;
-        const t = u[a]!;
-        u[a] = u[b]!;
-        u[b] = t;
+      const rowB = best * (w - 1) + c + p; // (best, c)
+      for (let j = 0; j < count; j++) {
+        const t = u[rowC + j]!;
+        u[rowC + j] = u[rowB + j]!;
+        u[rowB + j] = t;
       }
     }
-    const pivot = u[c * w + p]!;
+    const pivot = u[rowC]!;
     for (let r = c + 1; r <= last; r++) {
-      const at = r * w + c - r + p;
-      const f = u[at]! / pivot;
+      const rowR = r * (w - 1) + c + p; // (r, c)
+      const f = u[rowR]! / pivot;
       l[c * p + r - c - 1] = f;
-      u[at] = 0;
+      u[rowR] = 0;
       if (f === 0) continue;
-      for (let j = c + 1; j <= end; j++) u[r * w + j - r + p] = u[r * w + j - r + p]! - f * u[c * w + j - c + p]!;
+      for (let j = 1; j < count; j++) u[rowR + j] = u[rowR + j]! - f * u[rowC + j]!;
     }
   }
   return { n, p, u, l, piv };
@@ -79,27 +81,35 @@ export function bandedLuSolve(f: BandedLu, x: Float64Array, offset: number, k: n
   const { n, p, u, l, piv } = f;
   const w = 3 * p + 1;
   for (let c = 0; c < n; c++) {
+    const rowC = offset + c * k;
     const r0 = piv[c]!;
     if (r0 !== c) {
+      const rowP = offset + r0 * k;
       for (let j = 0; j < k; j++) {
-        const t = x[offset + c * k + j]!;
-        x[offset + c * k + j] = x[offset + r0 * k + j]!;
-        x[offset + r0 * k + j] = t;
+        const t = x[rowC + j]!;
+        x[rowC + j] = x[rowP + j]!;
+        x[rowP + j] = t;
       }
     }
     const last = Math.min(c + p, n - 1);
     for (let r = c + 1; r <= last; r++) {
       const m = l[c * p + r - c - 1]!;
-      if (m !== 0) for (let j = 0; j < k; j++) x[offset + r * k + j] = x[offset + r * k + j]! - m * x[offset + c * k + j]!;
+      if (m === 0) continue;
+      const rowR = offset + r * k;
+      for (let j = 0; j < k; j++) x[rowR + j] = x[rowR + j]! - m * x[rowC + j]!;
     }
   }
   for (let i = n - 1; i >= 0; i--) {
+    const rowI = offset + i * k;
     const end = Math.min(i + 2 * p, n - 1);
-    for (let j = 0; j < k; j++) {
-      let s = x[offset + i * k + j]!;
-      for (let c = i + 1; c <= end; c++) s -= u[i * w + c - i + p]! * x[offset + c * k + j]!;
-      x[offset + i * k + j] = s / u[i * w + p]!;
+    for (let c = i + 1; c <= end; c++) {
+      const v = u[i * w + c - i + p]!;
+      if (v === 0) continue;
+      const rowC = offset + c * k;
+      for (let j = 0; j < k; j++) x[rowI + j] = x[rowI + j]! - v * x[rowC + j]!;
     }
+    const d = u[i * w + p]!;
+    for (let j = 0; j < k; j++) x[rowI + j] = x[rowI + j]! / d;
   }
 }
 
