@@ -22,18 +22,19 @@ export type LocalTermsFn = (local: tf.Tensor2D, slots: tf.Tensor2D) => LocalTerm
  * and, in its last column, `H_vq φ̇`.
  */
 export function jetLocalTerms(density: DensityFn): LocalTermsFn {
-  return (local, slots) => {
+  return (local) => {
     const [rows, width] = local.shape;
     const k = width / 2;
-    const [zeros, ones] = [tf.zeros([rows]), tf.ones([rows])];
-    const velocities = Array.from({ length: k }, (_, a) => tf.reshape(tf.slice(slots, [k + a, 0], [1, rows]), [rows]));
-    // Direction d < k is the unit vector on φ̇ slot d; direction k is (φ̇ on the φ slots, 0).
-    const entries = Array.from({ length: (k + 1) * width }, (_, e) => {
-      const [d, j] = [Math.floor(e / width), e % width];
-      if (d < k) return j === k + d ? ones : zeros;
-      return j < k ? velocities[j]! : zeros;
-    });
-    const directions = tf.reshape(tf.transpose(tf.stack(entries, 0)), [rows, k + 1, width]) as tf.Tensor3D;
+    // Direction d < k is the unit vector on φ̇ slot d; direction k is (φ̇ on the φ slots, 0): the
+    // local input times a 0/1 matrix plus a constant row (exact), no per-row copies.
+    const pick = new Float32Array(width * (k + 1) * width);
+    const unit = new Float32Array((k + 1) * width);
+    for (let j = 0; j < k; j++) {
+      pick[(k + j) * (k + 1) * width + k * width + j] = 1;
+      unit[j * width + k + j] = 1;
+    }
+    const flat = tf.add(tf.matMul(local, tf.tensor2d(pick, [width, (k + 1) * width])), tf.tensor1d(unit));
+    const directions = tf.reshape(flat, [rows, k + 1, width]) as tf.Tensor3D;
     const { gradient, hessian } = jetDirectional(density)(local, directions);
     const h = tf.transpose(hessian, [1, 2, 0]);
     const hvqQdot = tf.reshape(tf.slice(h, [0, k, 0], [k, 1, rows]), [k, rows]);
