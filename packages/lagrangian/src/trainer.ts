@@ -19,6 +19,13 @@ export interface TrainOptions {
   readonly schedule?: Schedule;
   /** Decoupled (AdamW) weight decay per step, times the learning rate. @default 0 */
   readonly weightDecay?: number;
+  /**
+   * Scale each step's gradient down to this global (Euclidean, over every variable) norm when it
+   * is larger. The LNN's loss spikes by orders of magnitude where `H_vv` passes near singular
+   * (gradient norms of 1e8–1e11 against ~200 otherwise, on the double pendulum); clipping keeps
+   * such a step from throwing the weights off. @default no clipping
+   */
+  readonly clipNorm?: number;
   /** Adam's β₁, β₂, ε. @default { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } */
   readonly adam?: { readonly beta1?: number; readonly beta2?: number; readonly epsilon?: number };
   /** Seed of the batch sampling. @default 0 */
@@ -42,6 +49,8 @@ export interface Progress {
   readonly learningRate: number;
   /** Updates skipped so far because the loss or the gradient was not finite. */
   readonly skipped: number;
+  /** The last step's gradient norm (before clipping). */
+  readonly gradientNorm: number;
   /** Held-out loss, when this report follows an evaluation. */
   readonly evaluationLoss?: number;
 }
@@ -126,6 +135,9 @@ function checkOptions(options: TrainOptions): void {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new TypeError(`${where}: options.batchSize must be a positive integer, received ${String(batchSize)}.`);
   if (loss !== 'l1' && loss !== 'mse') throw new TypeError(`${where}: options.loss must be 'l1' or 'mse', received ${JSON.stringify(loss)}.`);
   if (!(weightDecay >= 0)) throw new TypeError(`${where}: options.weightDecay must be ≥ 0, received ${String(weightDecay)}.`);
+  if (options.clipNorm !== undefined && !(options.clipNorm > 0 && Number.isFinite(options.clipNorm))) {
+    throw new TypeError(`${where}: options.clipNorm must be a positive finite number, received ${String(options.clipNorm)}.`);
+  }
   if (!Number.isInteger(progressEvery) || progressEvery < 1) throw new TypeError(`${where}: options.progressEvery must be a positive integer, received ${String(progressEvery)}.`);
   if (options.schedule !== undefined) checkSchedule(options.schedule, where);
   if (options.checkpoint !== undefined && !(Number.isInteger(options.checkpoint.every) && options.checkpoint.every > 0)) {
@@ -138,7 +150,7 @@ function checkOptions(options: TrainOptions): void {
 
 /**
  * Trains any dynamics model on accelerations (on `[q̇', q̈]` for models with a `stateDerivative`)
- * with Adam: L1 or MSE loss, a learning-rate schedule,
+ * with Adam: L1 or MSE loss, a learning-rate schedule, optional gradient-norm clipping,
  * decoupled weight decay, seeded batches (sampled with replacement), updates skipped and counted
  * when the loss or the gradient is not finite, periodic held-out evaluation, progress
  * callbacks, and checkpoints from which an interrupted run resumes to the same weights as an
@@ -209,7 +221,7 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
         return tf.variableGrads(() => trainingLoss(model, loss, parts), [...variables]);
       });
       // A variable without a gradient does not reach the loss (e.g. the output bias of an LNN).
-      const outcome = adam.update(value, variables.map((v) => grads[v.name]), lr);
+      const outcome = adam.update(value, variables.map((v) => grads[v.name]), lr, options.clipNorm === undefined ? {} : { clipNorm: options.clipNorm });
       const lossNumber = outcome.loss;
       if (!outcome.applied) state.skipped++;
       state.step++;
@@ -217,7 +229,7 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
       const evaluationLoss = evaluationDue ? runEvaluation() : undefined;
       if (state.step % progressEvery === 0 || state.step === steps) state.history.push([state.step, lossNumber]);
       if (options.onProgress !== undefined && (state.step % progressEvery === 0 || state.step === steps || evaluationLoss !== undefined)) {
-        options.onProgress({ step: state.step, steps, loss: lossNumber, learningRate: lr, skipped: state.skipped, ...(evaluationLoss === undefined ? {} : { evaluationLoss }) });
+        options.onProgress({ step: state.step, steps, loss: lossNumber, learningRate: lr, skipped: state.skipped, gradientNorm: outcome.gradientNorm, ...(evaluationLoss === undefined ? {} : { evaluationLoss }) });
       }
       if (options.checkpoint !== undefined && (state.step % options.checkpoint.every === 0 || state.step === steps)) saveCheckpoint();
     }
