@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm test`: runs every package's tests through turbo (which builds what they need first), then
 // adds up the vitest reports into one closing line, "tests: N passed, M failed". Extra arguments go
-// to turbo (e.g. `pnpm test --filter @lnn/autodiff`).
+// to turbo (e.g. `pnpm test --filter @lnn/autodiff`). `LNN_THREADS=1 pnpm test` runs the suite on
+// the single-threaded wasm build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,13 @@ import { root, workspacePackages } from './workspace.mjs';
 const tested = workspacePackages().filter((p) => p.manifest.scripts?.test);
 for (const p of tested) rmSync(path.join(p.folder, '.test-results'), { recursive: true, force: true });
 
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--continue', ...process.argv.slice(2)], {
+// The wasm backend runs a thread per core by default, and its pool spin-waits: several packages
+// tested at once on the same cores slow each other down many times over (tests timed out). So with
+// threads on, packages are tested one at a time (each on every core); with LNN_THREADS=1, at once.
+const extra = process.argv.slice(2);
+const threaded = process.env.LNN_THREADS !== '1';
+const concurrency = threaded && !extra.some((a) => a.startsWith('--concurrency')) ? ['--concurrency=1'] : [];
+const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--continue', ...concurrency, ...extra], {
   cwd: root,
   stdio: 'inherit',
 });
