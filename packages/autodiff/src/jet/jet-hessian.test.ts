@@ -154,6 +154,23 @@ describe.each(['wasm', 'cpu'] as const)('jetHessian on %s', (backend) => {
     });
   });
 
+  it('softplus: its value over the whole float32 range, and a first derivative σ(z) even at z = 0', () => {
+    tf.tidy(() => {
+      const zs = [0, 1e-3, -2, 5, 30, -30, 90, -90, 1e4, -1e4];
+      const z = tf.tensor2d(zs, [zs.length, 1]);
+      const f = (x: tf.Tensor2D) => jetHessian((j) => jets.softplus(j))(x);
+      const softplus64 = (v: number) => Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
+      const sigmoid64 = (v: number) => 1 / (1 + Math.exp(-v));
+      const r = f(z);
+      assertAllClose(r.value, zs.map(softplus64), { rtol: 1e-6, atol: 1e-7 });
+      assertAllClose(r.gradient, zs.map(sigmoid64), { rtol: 1e-6, atol: 1e-7 });
+      assertAllClose(r.hessian, zs.map((v) => sigmoid64(v) * (1 - sigmoid64(v))), { rtol: 1e-5, atol: 1e-7 });
+      // The value's own gradient (what training differentiates): σ(z), with no kink at z = 0.
+      const dValue = tf.grad((x: tf.Tensor) => tf.sum(f(x as tf.Tensor2D).value))(z);
+      assertAllClose(dValue, zs.map(sigmoid64), { rtol: 1e-6, atol: 1e-7 });
+    });
+  });
+
   it('rejects misuse with messages that say what to do', () => {
     tf.tidy(() => {
       const x = tf.ones([2, 3]) as tf.Tensor2D;
