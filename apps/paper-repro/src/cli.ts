@@ -38,7 +38,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const info = await initBackend(options.backend === undefined ? {} : { backend: options.backend });
   const simd = info.simd === undefined ? '' : info.simd ? ' (SIMD)' : ' (no SIMD)';
   console.log(`lnn paper reproduction ${version} — ${options.full ? 'full (paper scale)' : 'quick'} mode`);
-  console.log(`backend: ${info.backend}${simd}, tfjs-core ${info.tfjsVersion}; seed ${options.seed}; output: ${out}/`);
+  const threads = info.threads === undefined ? '' : `, ${info.threads} thread${info.threads === 1 ? '' : 's'}${info.threadsFallback === undefined ? '' : ` (threaded build unavailable: ${info.threadsFallback})`}`;
+  console.log(`backend: ${info.backend}${simd}${threads}, tfjs-core ${info.tfjsVersion}; seed ${options.seed}; output: ${out}/`);
   for (const skipped of info.passedOver) console.log(`  passed over ${skipped.backend}: ${skipped.reason}`);
   console.log('\nPlan:');
   for (const [i, e] of EXPERIMENTS.filter((x) => options.only.includes(x.id)).entries()) {

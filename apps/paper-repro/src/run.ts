@@ -149,7 +149,7 @@ export async function runRepro(options: RunOptions): Promise<RunOutcome> {
     command: options.command,
     scale: options.scale,
     seed: options.seed,
-    backend: `${backend}${info?.simd === undefined ? '' : info.simd ? ' (SIMD)' : ' (no SIMD)'}`,
+    backend: `${backend}${info?.simd === undefined ? '' : info.simd ? ' (SIMD)' : ' (no SIMD)'}${info?.threads === undefined ? '' : `, ${info.threads} thread${info.threads === 1 ? '' : 's'}`}`,
     versions: {
       '@lnn/paper-repro': version,
       '@lnn/autodiff': autodiffVersion,
