@@ -17,4 +17,10 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // CommonJS scripts (e.g. @lnn/autodiff's wasm worker): Node's module scope.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __filename: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
