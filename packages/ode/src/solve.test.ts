@@ -29,6 +29,31 @@ describe('solve reports trouble instead of returning silent NaN', () => {
     }
   });
 
+  it('stops a trajectory that options.stop refuses, with its reason, and then no longer lets it set the shared step', () => {
+    // y′ = y²: trajectory 0 (y₀ = 1) blows up at t = 1; stopped once |y| > 10 (t ≈ 0.9), it no
+    // longer shrinks the step the healthy trajectory 1 (y₀ = −1) takes.
+    const blowUp: FirstOrderProblem = { kind: 'first-order', dim: 1, rhs: (_t, y, dy) => y.forEach((v, i) => (dy[i] = v * v)) };
+    const stop = (_t: number, y: Float64Array) => (Math.abs(y[0] as number) > 10 ? `|y| = ${Math.abs(y[0] as number).toFixed(1)} > 10` : undefined);
+    for (const batching of ['independent', 'shared'] as const) {
+      const r = solve(blowUp, [1, -1], [0, 0.5, 2], { batching, stop });
+      expect(r.status).toEqual(['stopped', 'success']);
+      expect(r.reasons[0]).toMatch(/^\|y\| = 1\d\.\d > 10$/);
+      expect(r.reasons[1]).toBeUndefined();
+      expect(r.stoppedAt[0]).toBeGreaterThan(0.9);
+      expect(r.stoppedAt[0]).toBeLessThan(0.95);
+      expect(r.reached[0]).toBe(2);
+      expect(r.states[5]).toBeCloseTo(-1 / 3, 6);
+      expect(r.message).toMatch(/1 of 2 trajectories stopped early: 1 stopped \(first: trajectory 0 at t = 0\.9\d*: \|y\| = 1\d\.\d > 10\)\./);
+      if (batching === 'shared') {
+        const unstopped = solve(blowUp, [1, -1], [0, 0.5, 2], { batching });
+        expect(r.stats.steps).toBeLessThan(unstopped.stats.steps / 2);
+      }
+    }
+    const fixed = solve(blowUp, [1, -1], [0, 2], { method: 'rk4', dt: 0.01, stop });
+    expect(fixed.status).toEqual(['stopped', 'success']);
+    expect(() => solve(decay, [1], [0, 1], { stop: 'no' as never })).toThrow('solve: options.stop must be a function (t, state, trajectory) => reason | undefined, received string.');
+  });
+
   it('reports a variational step whose Newton iteration cannot converge', () => {
     // L = q·v is linear in v: ∂²L/∂v² = 0 and the discrete equations are degenerate.
     const degenerate: LagrangianProblem = {

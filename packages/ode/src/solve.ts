@@ -11,7 +11,7 @@ import { verlet } from './verlet';
 export type Method = 'rk4' | 'dopri5' | 'verlet' | 'variational';
 
 /** How a trajectory ended. */
-export type TrajectoryStatus = 'success' | 'step-limit' | 'non-finite' | 'step-size-underflow' | 'newton-failed';
+export type TrajectoryStatus = 'success' | 'step-limit' | 'non-finite' | 'step-size-underflow' | 'newton-failed' | 'stopped';
 
 /** Options of {@link solve}. */
 export interface SolveOptions {
@@ -40,6 +40,14 @@ export interface SolveOptions {
   readonly maxSteps?: number;
   /** `variational` only: Newton tolerance and iteration limit. */
   readonly newton?: { readonly tolerance?: number; readonly maxIterations?: number };
+  /**
+   * Asked after every accepted step, for each trajectory still running, with its time and state
+   * (`dim` numbers; valid during the call only): a string stops that trajectory with status
+   * `'stopped'` and that string as its reason (`SolveResult.reasons`). Use it to drop trajectories
+   * that have left any plausible range — a learned model's diverging rollout, say — so that they
+   * stop setting the shared step of the others.
+   */
+  readonly stop?: (t: number, state: Float64Array, trajectory: number) => string | undefined;
 }
 
 /** Counters of the work done. */
@@ -66,6 +74,8 @@ export interface SolveResult {
   readonly reached: Int32Array;
   /** Per trajectory, the time at which it stopped (NaN when it succeeded). */
   readonly stoppedAt: Float64Array;
+  /** Per trajectory, why `options.stop` stopped it (undefined otherwise). */
+  readonly reasons: readonly (string | undefined)[];
   /** True when every trajectory succeeded. */
   readonly ok: boolean;
   /** A sentence describing the failures ('' when ok). */
@@ -77,6 +87,8 @@ interface Tracker {
   readonly status: TrajectoryStatus[];
   readonly reached: Int32Array;
   readonly stoppedAt: Float64Array;
+  readonly reasons: (string | undefined)[];
+  readonly stop: SolveOptions['stop'];
   readonly states: Float64Array;
   steps: number;
   rejected: number;
@@ -92,6 +104,18 @@ function fail(tr: Tracker, b: number, why: TrajectoryStatus, t: number): void {
 function isFinite(y: Float64Array, start: number, dim: number): boolean {
   for (let i = start; i < start + dim; i++) if (!Number.isFinite(y[i] as number)) return false;
   return true;
+}
+
+/** Asks `options.stop` about every running trajectory of `ids` (states `y` in that order) at time t. */
+function checkStops(tr: Tracker, ids: readonly number[], y: Float64Array, dim: number, t: number): void {
+  if (tr.stop === undefined) return;
+  ids.forEach((b, j) => {
+    if (tr.status[b] !== 'success') return;
+    const reason = (tr.stop as NonNullable<Tracker['stop']>)(t, y.subarray(j * dim, (j + 1) * dim), b);
+    if (reason === undefined) return;
+    fail(tr, b, 'stopped', t);
+    tr.reasons[b] = String(reason);
+  });
 }
 
 /** Writes row k for the trajectories `ids` (their states are `y` in that order). */
@@ -126,6 +150,7 @@ function runFixed(integrator: Integrator, tr: Tracker, ids: number[], y0: Float6
       ids.forEach((b, j) => {
         if (tr.status[b] === 'success' && !isFinite(state.y, j * dim, dim)) fail(tr, b, 'non-finite', state.t);
       });
+      checkStops(tr, ids, state.y, dim, state.t);
     }
     record(tr, k, ids, state.y, batch, dim, state.t);
     if (ids.every((b) => tr.status[b] !== 'success')) return;
@@ -199,6 +224,7 @@ function runAdaptive(
         k++;
       }
       state = step.state;
+      checkStops(tr, ids, state.y, dim, state.t);
       h *= stepFactor(err, order, rejectedLast);
       rejectedLast = false;
     } else {
@@ -247,18 +273,24 @@ function checkArguments(problem: Problem, y0: ArrayLike<number>, times: ArrayLik
     const v = options[key];
     if (v !== undefined && !(v > 0 && Number.isFinite(v))) throw new TypeError(`solve: options.${key} must be a positive number, received ${String(v)}.`);
   }
+  if (options.stop !== undefined && typeof options.stop !== 'function') {
+    throw new TypeError(`solve: options.stop must be a function (t, state, trajectory) => reason | undefined, received ${typeof options.stop}.`);
+  }
   if (options.maxSteps !== undefined && !(Number.isInteger(options.maxSteps) && options.maxSteps > 0)) {
     throw new TypeError(`solve: options.maxSteps must be a positive integer, received ${String(options.maxSteps)}.`);
   }
   return { dim, method };
 }
 
-function describe(status: readonly TrajectoryStatus[], stoppedAt: Float64Array): string {
+function describe(status: readonly TrajectoryStatus[], stoppedAt: Float64Array, reasons: readonly (string | undefined)[]): string {
   const failed = status.map((s, b) => [s, b] as const).filter(([s]) => s !== 'success');
   if (failed.length === 0) return '';
   const counts = new Map<TrajectoryStatus, number[]>();
   for (const [s, b] of failed) counts.set(s, [...(counts.get(s) ?? []), b]);
-  const parts = [...counts].map(([s, bs]) => `${bs.length} ${s} (first: trajectory ${bs[0]} at t = ${stoppedAt[bs[0] as number]})`);
+  const parts = [...counts].map(([s, bs]) => {
+    const first = bs[0] as number;
+    return `${bs.length} ${s} (first: trajectory ${first} at t = ${stoppedAt[first]}${s === 'stopped' ? `: ${reasons[first]}` : ''})`;
+  });
   return `${failed.length} of ${status.length} trajectories stopped early: ${parts.join('; ')}.`;
 }
 
@@ -271,8 +303,8 @@ function describe(status: readonly TrajectoryStatus[], stoppedAt: Float64Array):
  * @param y0 - B initial states back to back (`[B, dim]`).
  * @param times - strictly increasing; `times[0]` is the initial time (its row is y0).
  * @returns states `[T, B, dim]`; a trajectory that hits the step limit, leaves the finite
- *   numbers, or whose Newton iteration fails is stopped and reported in `status`, `reached`,
- *   `stoppedAt` and `message` — never returned as silent NaN.
+ *   numbers, whose Newton iteration fails, or that `options.stop` stops is stopped and reported
+ *   in `status`, `reached`, `stoppedAt`, `reasons` and `message` — never returned as silent NaN.
  * @example
  * const r = solve({ kind: 'first-order', dim: 1, rhs: (t, y, dy) => dy.set(y.map((v) => -v)) },
  *   [1], [0, 1, 2], { rtol: 1e-10, atol: 1e-12 });
@@ -287,6 +319,8 @@ export function solve(problem: Problem, y0: ArrayLike<number>, times: ArrayLike<
     status: new Array<TrajectoryStatus>(batch).fill('success'),
     reached: new Int32Array(batch),
     stoppedAt: new Float64Array(batch).fill(Number.NaN),
+    reasons: new Array<string | undefined>(batch).fill(undefined),
+    stop: options.stop,
     states: new Float64Array(t.length * batch * dim).fill(Number.NaN),
     steps: 0,
     rejected: 0,
@@ -325,8 +359,9 @@ export function solve(problem: Problem, y0: ArrayLike<number>, times: ArrayLike<
     status: tr.status,
     reached: tr.reached,
     stoppedAt: tr.stoppedAt,
+    reasons: tr.reasons,
     ok,
-    message: describe(tr.status, tr.stoppedAt),
+    message: describe(tr.status, tr.stoppedAt, tr.reasons),
     stats: { steps: tr.steps, rejected: tr.rejected, evaluations: tr.evaluations },
   };
 }
