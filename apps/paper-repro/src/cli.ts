@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `pnpm repro`: the command users run first. Runs the paper's experiments (quick by default,
- * `--full` at the paper's scale), resuming an interrupted run from its checkpoints, and writes
+ * `--long` longer, `--full` at the paper's scale), resuming an interrupted run from its checkpoints, and writes
  * REPORT.md, metrics.json, figures and trained models into `--out`.
  */
 import path from 'node:path';
@@ -33,11 +33,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   // LNN_REPRO_SCALE=test: the miniature the unit tests run (seconds), for debugging the pipeline.
-  const scale = process.env.LNN_REPRO_SCALE === 'test' ? 'test' : options.full ? 'full' : 'quick';
+  const scale = process.env.LNN_REPRO_SCALE === 'test' ? 'test' : options.scale;
   const out = path.resolve(userDirectory(), options.out);
   const info = await initBackend(options.backend === undefined ? {} : { backend: options.backend });
   const simd = info.simd === undefined ? '' : info.simd ? ' (SIMD)' : ' (no SIMD)';
-  console.log(`lnn paper reproduction ${version} — ${options.full ? 'full (paper scale)' : 'quick'} mode`);
+  console.log(`lnn paper reproduction ${version} — ${{ test: 'test (miniature)', quick: 'quick', long: 'long', full: 'full (paper scale)' }[scale]} mode`);
+  for (const o of options.overrides) console.log(`setting changed: ${o.experiment}.${o.path.join('.')} = ${JSON.stringify(o.value)}`);
   const threads = info.threads === undefined ? '' : `, ${info.threads} thread${info.threads === 1 ? '' : 's'}${info.threadsFallback === undefined ? '' : ` (threaded build unavailable: ${info.threadsFallback})`}`;
   console.log(`backend: ${info.backend}${simd}${threads}, tfjs-core ${info.tfjsVersion}; seed ${options.seed}; output: ${out}/`);
   for (const skipped of info.passedOver) console.log(`  passed over ${skipped.backend}: ${skipped.reason}`);
@@ -50,7 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.dryRun) return 0;
   console.log('');
   const command = env_command(argv);
-  const outcome = await runRepro({ scale, seed: options.seed, only: options.only, out, rerun: options.rerun, progress: createProgress(), command });
+  const outcome = await runRepro({ scale, seed: options.seed, only: options.only, out, rerun: options.rerun, progress: createProgress(), command, overrides: options.overrides });
   console.log(`\nReport: ${path.join(out, 'REPORT.md')} (wall time ${(outcome.wallSeconds / 60).toFixed(1)} min)`);
   if (outcome.failed.length > 0) {
     console.error(`repro: ${outcome.failed.length} experiment(s) failed: ${outcome.failed.join(', ')} (see REPORT.md; rerun to resume)`);

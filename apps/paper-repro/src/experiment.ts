@@ -1,10 +1,11 @@
 import type { Progress } from './progress';
 
 /**
- * How big a run is. `quick` is the default (about 20 minutes on two cores for every experiment),
- * `full` the paper's scale, `test` a miniature of seconds for the unit tests.
+ * How big a run is. `quick` is the default (every experiment within 30 minutes on two cores),
+ * `long` trains longer (within 2 hours), `full` is the paper's scale, `test` a miniature of
+ * seconds for the unit tests.
  */
-export type Scale = 'test' | 'quick' | 'full';
+export type Scale = 'test' | 'quick' | 'long' | 'full';
 
 /**
  * JSON-able metrics of one experiment: nested records of numbers (non-finite ones allowed),
@@ -56,6 +57,8 @@ export interface ExperimentResult {
 /** What the runner gives an experiment. */
 export interface ExperimentContext {
   readonly scale: Scale;
+  /** The settings of this scale, with the command line's `--set` overrides applied. */
+  readonly settings: unknown;
   readonly seed: number;
   /** Where this experiment's trainings checkpoint (one sub-folder per training); kept between runs. */
   readonly checkpointDir: string;

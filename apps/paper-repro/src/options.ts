@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { BACKEND_NAMES, type BackendName } from '@lnn/autodiff';
 import { EXPERIMENT_IDS } from './experiments';
+import type { Scale } from './experiment';
+import { parseOverride, type SettingOverride } from './settings-override';
 
 /** The command line of `pnpm repro`, validated. */
 export interface ReproOptions {
-  /** Paper scale (hours) instead of the quick default (about 20 minutes on two cores). */
-  readonly full: boolean;
+  /** quick (default, ≤ 30 minutes on two cores), long (≤ 2 hours), or full (the paper's scale). */
+  readonly scale: Exclude<Scale, 'test'>;
   /** Experiments to run, in plan order. */
   readonly only: readonly string[];
   readonly seed: number;
@@ -18,6 +20,8 @@ export interface ReproOptions {
   /** Print the plan and stop. */
   readonly dryRun: boolean;
   readonly help: boolean;
+  /** Settings changed from the command line (`--set`), for ablations. */
+  readonly overrides: readonly SettingOverride[];
 }
 
 export const USAGE = `Usage: pnpm repro [options]
@@ -25,7 +29,10 @@ export const USAGE = `Usage: pnpm repro [options]
 Regenerates the tables and figures of the Lagrangian Neural Networks paper, and ours.
 
 Options:
-  --full               paper scale: the paper's sample counts and training lengths (hours)
+  --long               longer training than the quick default (the whole run within 2 hours
+                       on two cores)
+  --full               paper scale: the paper's sample counts and training lengths (hours;
+                       resumable; meant for a GPU through tfjs-node-gpu, or a long night)
   --only <ids>         run only these experiments (comma-separated, or repeat the flag):
                        ${EXPERIMENT_IDS.join(', ')}
   --seed <n>           seed of every random choice (default 0)
@@ -34,6 +41,9 @@ Options:
                        (default results, relative to the folder you ran the command in)
   --rerun              recompute the selected experiments even if their results are complete
                        (an interrupted run resumes from its checkpoints without this flag)
+  --set <e.path=json>  change one setting of an experiment at this scale (repeatable), e.g.
+                       --set double-pendulum.lnn.clipNorm=null  (ablations; results are
+                       stored per setting, so runs with different settings do not mix)
   --dry-run            print the plan and stop
   -h, --help           show this text
 `;
@@ -46,6 +56,8 @@ export function parseReproArgs(argv: readonly string[]): ReproOptions {
     allowPositionals: false,
     options: {
       full: { type: 'boolean', default: false },
+      long: { type: 'boolean', default: false },
+      set: { type: 'string', multiple: true },
       only: { type: 'string', multiple: true },
       seed: { type: 'string', default: '0' },
       backend: { type: 'string' },
@@ -70,8 +82,10 @@ export function parseReproArgs(argv: readonly string[]): ReproOptions {
     throw new TypeError(`--backend: received '${backend}', expected one of ${BACKEND_NAMES.join(', ')}.`);
   }
   if (values.out === '') throw new TypeError("--out: received '', expected a directory path.");
+  if (values.full && values.long) throw new TypeError('--full and --long: choose one scale.');
   return {
-    full: values.full,
+    scale: values.full ? 'full' : values.long ? 'long' : 'quick',
+    overrides: (values.set ?? []).map((text) => parseOverride(text, EXPERIMENT_IDS)),
     only: EXPERIMENT_IDS.filter((id) => only.length === 0 || only.includes(id)),
     seed,
     backend: backend as BackendName | undefined,

@@ -10,6 +10,7 @@ import { version as systemsVersion } from '@lnn/systems';
 import type { Experiment, ExperimentContext, ExperimentResult, Scale } from './experiment';
 import { EXPERIMENTS } from './experiments';
 import { readJson, writeJson } from './json';
+import { applyOverrides, type SettingOverride } from './settings-override';
 import type { Progress } from './progress';
 import { plottingVersions } from './report/figures';
 import { writeReport, type ReportEntry, type RunInfo } from './report/write-report';
@@ -30,6 +31,8 @@ export interface RunOptions {
   readonly command: string;
   /** The registry (tests pass their own). @default EXPERIMENTS */
   readonly experiments?: readonly Experiment[];
+  /** `--set` overrides of experiments' settings. @default none */
+  readonly overrides?: readonly SettingOverride[];
 }
 
 /** What {@link runRepro} returns. */
@@ -85,7 +88,7 @@ export async function runRepro(options: RunOptions): Promise<RunOutcome> {
   const { progress } = options;
 
   for (const experiment of registry) {
-    const settings = experiment.settings[options.scale];
+    const settings = applyOverrides(experiment.settings[options.scale], options.overrides ?? [], experiment.id, options.scale);
     const fingerprint = JSON.stringify({ key, settings });
     const resultFile = path.join(options.out, 'experiments', `${experiment.id}.json`);
     const stored = readJson(resultFile) as StoredResult | undefined;
@@ -112,6 +115,7 @@ export async function runRepro(options: RunOptions): Promise<RunOutcome> {
     progress.log(`■ ${experiment.title}${resuming ? ' — resuming from its checkpoints' : ''}`);
     const context: ExperimentContext = {
       scale: options.scale,
+      settings,
       seed: options.seed,
       checkpointDir,
       modelDir: path.join(options.out, 'models', experiment.id),

@@ -7,60 +7,95 @@ import { meanAbs, summarize } from '../stats';
 import { trainingCurveSpec, VEGA_LITE_SCHEMA } from '../report/figures';
 import { rolloutWithProgress, trainWithCheckpoints, trainWithRestarts, type TrainingSummary } from './training';
 
+/** How the LNN is trained: every lever of the recipe, each one a setting (`--set` for ablations). */
+export interface LnnRecipe {
+  readonly steps: number;
+  readonly batchSize: number;
+  /** Peak of the one-cycle schedule. */
+  readonly peak: number;
+  /** Adam's β₂: 0.9 forgets the early gradient spikes (near-singular H_vv) within tens of steps instead of thousands. */
+  readonly beta2: number;
+  /** How the angles enter the LNN. */
+  readonly angleTransform: 'wrap' | 'features';
+  /** Global gradient-norm clipping (`train`'s `clipNorm`); null: none. */
+  readonly clipNorm: number | null;
+  /** Seed restarts: candidates trained `trialSteps` each, the best (validation loss) continued; null: one run. */
+  readonly restarts: { readonly candidates: number; readonly trialSteps: number } | null;
+  /** Keep the weights of the evaluation with the lowest validation loss instead of the last ones. */
+  readonly keepBest: boolean;
+}
+
 /** The size of one scale of the double-pendulum experiment. */
 interface Settings {
   readonly hidden: readonly number[];
   readonly trainCount: number;
   readonly testCount: number;
-  readonly lnn: {
-    readonly steps: number;
-    readonly batchSize: number;
-    readonly peak: number;
-    /** Adam's β₂: 0.9 forgets the early gradient spikes (near-singular H_vv) within tens of steps instead of thousands. */
-    readonly beta2: number;
-    /** How the angles enter the LNN. */
-    readonly angleTransform: 'wrap' | 'features';
-    /** Seed restarts: candidates trained `trialSteps` each, the best (validation loss) continued. */
-    readonly restarts: { readonly candidates: number; readonly trialSteps: number };
-  };
+  readonly lnn: LnnRecipe;
+  /**
+   * Also train the same LNN with `factor` times the steps (its own one-cycle schedule) and show
+   * both held-out curves in one figure: does training keep improving with length? null: no.
+   */
+  readonly lengthCheck: { readonly factor: number } | null;
   readonly mlp: { readonly steps: number; readonly batchSize: number; readonly peak: number };
   /** Validation states (restarts, keep-best), separate from the test states. */
   readonly validationCount: number;
   readonly weightDecay: number;
-  /** Energy rollouts: initial conditions, horizon, output times, DOPRI5 tolerances. */
-  readonly energy: { readonly count: number; readonly tEnd: number; readonly outputs: number; readonly rtol: number; readonly atol: number; readonly maxSteps: number };
+  /**
+   * Energy rollouts: initial conditions, horizon, output times, DOPRI5 tolerances, step limit, and
+   * `stopAbove`: a rollout whose true energy has moved by more than this × 29.4 from its start is
+   * stopped (and counted as stopped): it has left any plausible range and would only slow the
+   * others down. null: never stopped for that.
+   */
+  readonly energy: { readonly count: number; readonly tEnd: number; readonly outputs: number; readonly rtol: number; readonly atol: number; readonly maxSteps: number; readonly stopAbove: number | null };
 }
+
+const QUICK_LNN: LnnRecipe = { steps: 24_000, batchSize: 256, peak: 1e-3, beta2: 0.9, angleTransform: 'features', clipNorm: null, restarts: null, keepBest: true };
+const QUICK_ENERGY = { count: 40, tEnd: 100, outputs: 201, rtol: 1e-6, atol: 1e-6, maxSteps: 200_000, stopAbove: 1 };
 
 const SETTINGS: Record<Scale, Settings> = {
   test: {
     hidden: [16, 16],
     trainCount: 512,
     testCount: 256,
-    lnn: { steps: 20, batchSize: 32, peak: 1e-3, beta2: 0.9, angleTransform: 'features', restarts: { candidates: 2, trialSteps: 5 } },
+    lnn: { ...QUICK_LNN, steps: 20, batchSize: 32, restarts: { candidates: 2, trialSteps: 5 } },
+    lengthCheck: { factor: 2 },
     mlp: { steps: 20, batchSize: 32, peak: 1e-3 },
     validationCount: 128,
     weightDecay: 1e-6,
-    energy: { count: 3, tEnd: 1, outputs: 6, rtol: 1e-5, atol: 1e-5, maxSteps: 300 },
+    energy: { count: 3, tEnd: 1, outputs: 6, rtol: 1e-5, atol: 1e-5, maxSteps: 300, stopAbove: 1 },
   },
   quick: {
     hidden: [128, 128, 128],
     trainCount: 100_000,
     testCount: 5_000,
-    lnn: { steps: 6_000, batchSize: 256, peak: 1e-3, beta2: 0.9, angleTransform: 'features', restarts: { candidates: 3, trialSteps: 1_000 } },
-    mlp: { steps: 6_000, batchSize: 64, peak: 1e-3 },
+    lnn: QUICK_LNN,
+    lengthCheck: null,
+    mlp: { steps: 24_000, batchSize: 256, peak: 1e-3 },
     validationCount: 2_000,
     weightDecay: 1e-6,
-    energy: { count: 40, tEnd: 100, outputs: 201, rtol: 1e-6, atol: 1e-6, maxSteps: 200_000 },
+    energy: QUICK_ENERGY,
+  },
+  long: {
+    hidden: [128, 128, 128],
+    trainCount: 100_000,
+    testCount: 5_000,
+    lnn: { ...QUICK_LNN, steps: 48_000 },
+    lengthCheck: { factor: 0.5 },
+    mlp: { steps: 48_000, batchSize: 256, peak: 1e-3 },
+    validationCount: 2_000,
+    weightDecay: 1e-6,
+    energy: QUICK_ENERGY,
   },
   full: {
     hidden: [600, 600, 600],
     trainCount: 600_000,
     testCount: 20_000,
-    lnn: { steps: 100_000, batchSize: 512, peak: 1e-3, beta2: 0.9, angleTransform: 'features', restarts: { candidates: 4, trialSteps: 2_000 } },
-    mlp: { steps: 100_000, batchSize: 512, peak: 1e-3 },
+    lnn: { ...QUICK_LNN, steps: 200_000, batchSize: 512 },
+    lengthCheck: null,
+    mlp: { steps: 200_000, batchSize: 512, peak: 1e-3 },
     validationCount: 5_000,
     weightDecay: 1e-6,
-    energy: { count: 40, tEnd: 100, outputs: 1001, rtol: 1.49e-8, atol: 1.49e-8, maxSteps: 2_000_000 },
+    energy: { count: 40, tEnd: 100, outputs: 1001, rtol: 1.49e-8, atol: 1.49e-8, maxSteps: 2_000_000, stopAbove: 1 },
   },
 };
 
@@ -68,6 +103,19 @@ function dataset(count: number, seed: number): TrainingData {
   const dp = doublePendulum();
   const ds = accelerationDataset(dp, { count, seed, sample: dp.sampleTrainingState });
   return { ...splitStates(ds.arrays.states?.data as Float64Array, 2), qdd: ds.arrays.accelerations?.data as Float64Array };
+}
+
+/**
+ * A rollout stop: a trajectory whose true energy has moved by more than `bound` × 29.4 from its
+ * initial one (the true dynamics conserve it) has left any plausible range.
+ */
+function energyLeftRange(y0: Float64Array, bound: number): (t: number, state: Float64Array, trajectory: number) => string | undefined {
+  const dp = doublePendulum();
+  const initial = energies(dp, y0);
+  return (_t, state, trajectory) => {
+    const moved = Math.abs((energies(dp, state)[0] as number) - (initial[trajectory] as number)) / dp.potentialBound;
+    return moved > bound || !Number.isFinite(moved) ? `its true energy moved by ${moved.toPrecision(3)} × 29.4 (stop above ${bound})` : undefined;
+  };
 }
 
 /** |E_true(predicted) − E_true(truth)| / 29.4 at every output time, `[T, B]`. */
@@ -104,7 +152,7 @@ function energyStats(errors: Float64Array, T: number, B: number, status: readonl
 }
 
 function run(context: ExperimentContext): ExperimentResult {
-  const s = SETTINGS[context.scale];
+  const s = context.settings as Settings;
   const seed = context.seed;
   const dp = doublePendulum();
   const task = context.progress.task('double pendulum: data', 2, 'sets');
@@ -118,26 +166,33 @@ function run(context: ExperimentContext): ExperimentResult {
 
   const common = { loss: 'l1' as const, weightDecay: s.weightDecay, seed: 1000 * seed + 3 };
   const trainings: Record<string, TrainingSummary> = {};
-  // The LNN: seed restarts (the official recipe), Adam β₂ = 0.9, keep-best on validation states.
-  const lnnRun = trainWithRestarts(
-    context,
-    'lnn',
-    'double pendulum: training LNN',
-    (candidate) => new MlpLagrangian({ dof: 2, hidden: s.hidden, angles: [0, 1], angleTransform: s.lnn.angleTransform, seed: 10 * seed + 1 + 100 * candidate }),
-    train,
-    test,
-    { ...s.lnn.restarts, validation },
-    {
+  const makeLnn = (candidate: number) => new MlpLagrangian({ dof: 2, hidden: s.hidden, angles: [0, 1], angleTransform: s.lnn.angleTransform, seed: 10 * seed + 1 + 100 * candidate });
+  /** Trains an LNN by the recipe for `steps` steps (its own one-cycle schedule over them). */
+  const trainLnn = (name: string, label: string, steps: number): { model: MlpLagrangian; summary: TrainingSummary } => {
+    const r = s.lnn;
+    const options = {
       ...common,
-      steps: s.lnn.steps,
-      batchSize: s.lnn.batchSize,
-      adam: { beta2: s.lnn.beta2 },
-      schedule: { kind: 'one-cycle', peak: s.lnn.peak, total: s.lnn.steps },
-      keepBest: { data: validation },
-    },
-  );
+      steps,
+      batchSize: r.batchSize,
+      adam: { beta2: r.beta2 },
+      schedule: { kind: 'one-cycle' as const, peak: r.peak, total: steps },
+      ...(r.clipNorm === null ? {} : { clipNorm: r.clipNorm }),
+      ...(r.keepBest ? { keepBest: { data: validation } } : {}),
+    };
+    if (r.restarts !== null) return trainWithRestarts(context, name, label, makeLnn, train, test, { ...r.restarts, validation }, options);
+    const model = makeLnn(0);
+    return { model, summary: trainWithCheckpoints(context, name, label, model, train, test, options) };
+  };
+  const lnnRun = trainLnn('lnn', 'double pendulum: training LNN', s.lnn.steps);
   const lnn = lnnRun.model;
   trainings.lnn = lnnRun.summary;
+  // Does training keep improving with length? The same recipe over another number of steps.
+  const lengthSteps = s.lengthCheck === null ? undefined : Math.round(s.lnn.steps * s.lengthCheck.factor);
+  if (lengthSteps !== undefined) {
+    const twin = trainLnn('lnn-length-check', `double pendulum: training LNN for ${lengthSteps.toLocaleString('en')} steps (length check)`, lengthSteps);
+    trainings['lnn-length-check'] = twin.summary;
+    twin.model.dispose();
+  }
   const mlp = new MlpDynamics({ dof: 2, hidden: s.hidden, angles: [0, 1], angleTransform: 'wrap', seed: 10 * seed + 2 });
   trainings.mlp = trainWithCheckpoints(context, 'mlp', 'double pendulum: training MLP baseline', mlp, train, test, {
     ...common,
@@ -150,7 +205,7 @@ function run(context: ExperimentContext): ExperimentResult {
     ['mlp', 'MLP baseline', mlp],
   ];
 
-  const { count, tEnd, outputs, rtol, atol, maxSteps } = s.energy;
+  const { count, tEnd, outputs, rtol, atol, maxSteps, stopAbove } = s.energy;
   const times = Float64Array.from({ length: outputs }, (_, i) => (tEnd * i) / (outputs - 1));
   const y0 = sampleStates(dp, dp.sampleEnergyTestState, count, 1000 * seed + 4);
   const truth = context.stage('truth', () => Array.from(solve(secondOrderProblem(dp), y0, times, { method: 'dopri5', rtol: 1e-10, atol: 1e-10 }).states));
@@ -163,7 +218,12 @@ function run(context: ExperimentContext): ExperimentResult {
   const energy: Record<string, EnergyStats> = {};
   for (const [name, label, model] of models) {
     energy[name] = context.stage(`energy-${name}`, () => {
-      const r = rolloutWithProgress(context, `double pendulum: ${count} rollouts of the ${label} to t = ${tEnd}`, model, y0, times, { rtol, atol, maxSteps });
+      const r = rolloutWithProgress(context, `double pendulum: ${count} rollouts of the ${label} to t = ${tEnd}`, model, y0, times, {
+        rtol,
+        atol,
+        maxSteps,
+        ...(stopAbove === null ? {} : { stop: energyLeftRange(y0, stopAbove) }),
+      });
       return energyStats(energyErrors(r.states, truthStates, outputs, count), outputs, count, r.status);
     });
   }
@@ -188,8 +248,20 @@ function run(context: ExperimentContext): ExperimentResult {
     },
     heldOutHistory: (trainings[name]?.evaluations ?? []).map(([step, loss]) => [step, loss]),
   });
+  const twin = trainings['lnn-length-check'];
+  const lengthCheck =
+    twin === undefined || lengthSteps === undefined
+      ? null
+      : {
+          steps: [s.lnn.steps, lengthSteps],
+          heldOut: [trainings.lnn?.heldOut ?? null, twin.heldOut],
+          /** Whether the run with more steps ended with a held-out MAE no higher than the other's. */
+          longerIsBetter: (lengthSteps > s.lnn.steps ? twin.heldOut <= (trainings.lnn?.heldOut ?? Number.NaN) : (trainings.lnn?.heldOut ?? Number.NaN) <= twin.heldOut),
+          heldOutHistory: [trainings.lnn?.evaluations ?? [], twin.evaluations],
+        };
   const metrics = {
     zeroPredictorMae: zeroLoss,
+    lengthCheck,
     lnn: modelMetrics('lnn'),
     mlp: modelMetrics('mlp'),
     integratorFloor: { final: { ...summarize(floor.final) }, trajectoryMean: { ...summarize(floor.trajectory) } },
@@ -213,6 +285,15 @@ function run(context: ExperimentContext): ExperimentResult {
           ['MLP baseline', '7.4e-2', { metric: 'mlp.accelerationMae' }, { metric: 'zeroPredictorMae' }],
         ],
       },
+      ...(lengthCheck === null
+        ? []
+        : [
+            {
+              title: 'Training length: the LNN by the same recipe for two numbers of steps (held-out MAE of q̈ at the end)',
+              columns: ['steps', 'held-out MAE'],
+              rows: lengthCheck.steps.map((n, k) => [n.toLocaleString('en'), { metric: `lengthCheck.heldOut.${k}` }]),
+            },
+          ]),
       {
         title: `Energy error over ${count} rollouts to t = ${tEnd} (|E_true(predicted) − E_true(truth)| / 29.4)`,
         columns: ['model', 'paper (final, mean)', 'final: mean', 'final: median', 'final: 25–75 %', 'final: max', 'whole trajectory: mean', 'whole trajectory: median', 'stopped early'],
@@ -263,13 +344,29 @@ function run(context: ExperimentContext): ExperimentResult {
         caption: 'Double pendulum: held-out acceleration error during training',
         spec: trainingCurveSpec(curve, 'held-out MAE of q̈'),
       },
+      ...(lengthCheck === null
+        ? []
+        : [
+            {
+              file: 'double-pendulum-length.svg',
+              caption: `Double pendulum: the LNN trained by the same recipe for ${lengthCheck.steps.map((n) => n.toLocaleString('en')).join(' and ')} steps (each its own one-cycle schedule), held-out MAE during training`,
+              spec: trainingCurveSpec(
+                lengthCheck.steps.flatMap((n, k) => (lengthCheck.heldOutHistory[k] ?? []).map(([step, loss]) => ({ model: `LNN, ${n.toLocaleString('en')} steps`, step, loss }))),
+                'held-out MAE of q̈',
+              ),
+            },
+          ]),
     ],
     notes: [
       `Setting (${context.scale}): both networks ${[4, ...s.hidden, 1].join(' → ')} (softplus; MLP angles wrapped to [−π, π), LNN angles ${s.lnn.angleTransform === 'features' ? 'as (cos, sin) features' : 'wrapped'}); ${s.trainCount.toLocaleString('en')} training states; ` +
         `LNN ${s.lnn.steps.toLocaleString('en')} steps at batch ${s.lnn.batchSize}, MLP ${s.mlp.steps.toLocaleString('en')} steps at batch ${s.mlp.batchSize}; L1 loss, Adam with a one-cycle schedule peaking at ${s.lnn.peak}, weight decay ${s.weightDecay}; ` +
-        `LNN recipe (ours, beyond the paper): Adam β₂ = ${s.lnn.beta2} (the default 0.999 remembers the early gradient spikes from near-singular H_vv for thousands of steps, freezing training on the "q̈ ≈ 0" plateau), ` +
-        `seed restarts (${s.lnn.restarts.candidates} initialisations trained ${s.lnn.restarts.trialSteps.toLocaleString('en')} steps each on the full schedule, the lowest loss on ${s.validationCount.toLocaleString('en')} separate validation states continued; the official code abandoned seeds whose test loss stayed high after 1,000 steps), ` +
-        `and the weights of the evaluation with the lowest validation loss kept (guards against late collapses where H_vv turns singular); candidates' validation MAE: ${(trainings.lnn?.candidates ?? []).map((x) => x.toPrecision(3)).join(', ')}; ` +
+        `LNN recipe (ours, beyond the paper): Adam β₂ = ${s.lnn.beta2} (the default 0.999 remembers the early gradient spikes from near-singular H_vv for thousands of steps, freezing training on the "q̈ ≈ 0" plateau); ` +
+        `gradient-norm clipping ${s.lnn.clipNorm === null ? 'off' : `at ${s.lnn.clipNorm}`}; ` +
+        (s.lnn.restarts === null
+          ? 'no seed restarts (one initialisation, trained once); '
+          : `seed restarts (${s.lnn.restarts.candidates} initialisations trained ${s.lnn.restarts.trialSteps.toLocaleString('en')} steps each on the full schedule, the lowest loss on ${s.validationCount.toLocaleString('en')} separate validation states continued; candidates' validation MAE: ${(trainings.lnn?.candidates ?? []).map((x) => x.toPrecision(3)).join(', ')}); `) +
+        (s.lnn.keepBest ? `the weights of the evaluation with the lowest loss on ${s.validationCount.toLocaleString('en')} separate validation states kept${trainings.lnn?.keptStep === undefined ? ' (here the last ones were the best)' : ` (here those of step ${trainings.lnn.keptStep.toLocaleString('en')})`}; ` : 'the last weights kept; ') +
+        `a rollout whose true energy moved by more than ${stopAbove ?? '∞'} × 29.4 is stopped and counted as stopped; ` +
         `rollouts by adaptive Dormand–Prince at rtol = atol = ${rtol} (truth at 1e-10), at most ${maxSteps.toLocaleString('en')} steps per rollout. The paper's network is 4 → 600 → 600 → 600 → 1 on 600,000 states (--full).`,
     ],
   };
@@ -285,6 +382,7 @@ export const doublePendulumExperiment: Experiment = {
   plan: {
     test: 'a miniature (seconds)',
     quick: `networks ${[4, ...SETTINGS.quick.hidden, 1].join('→')}, ${SETTINGS.quick.trainCount.toLocaleString('en')} states, ${SETTINGS.quick.lnn.steps.toLocaleString('en')} steps each; 40 energy rollouts to t = 100 (adaptive Dormand–Prince)`,
+    long: `networks ${[4, ...SETTINGS.long.hidden, 1].join('→')}, ${SETTINGS.long.lnn.steps.toLocaleString('en')} steps each; 40 energy rollouts to t = 100`,
     full: '4→600→600→600→1, 600,000 states, 100,000 steps at batch 512; 40 energy rollouts to t = 100',
   },
   settings: SETTINGS,

@@ -165,8 +165,10 @@ export function rolloutWithProgress(
     readonly maxSteps: number;
     readonly extra?: Float64Array;
     readonly segments?: number;
+    /** Stops a trajectory that has left any plausible range (`@lnn/ode`'s `stop`; `trajectory` is its index in y0). */
+    readonly stop?: (t: number, state: Float64Array, trajectory: number) => string | undefined;
   },
-): { states: Float64Array; status: string[] } {
+): { states: Float64Array; status: string[]; reasons: (string | undefined)[] } {
   const d = model.dof;
   const width = 2 * d;
   const batch = y0.length / width;
@@ -174,6 +176,7 @@ export function rolloutWithProgress(
   const states = new Float64Array(T * batch * width).fill(Number.NaN);
   states.set(y0, 0);
   const status: string[] = Array.from({ length: batch }, () => 'success');
+  const reasons: (string | undefined)[] = Array.from({ length: batch }, () => undefined);
   const segments = Math.max(1, Math.min(options.segments ?? 20, T - 1));
   const task = context.progress.task(label, T - 1, 'outputs');
   let from = 0;
@@ -191,6 +194,7 @@ export function rolloutWithProgress(
       atol: options.atol,
       maxSteps: Math.max(10, Math.ceil((options.maxSteps * (to - from)) / (T - 1))),
       ...(extra === undefined ? {} : { extra }),
+      ...(options.stop === undefined ? {} : { stop: (t: number, state: Float64Array, i: number) => (options.stop as NonNullable<typeof options.stop>)(t, state, alive[i] as number) }),
     });
     const segmentT = to - from + 1;
     alive.forEach((b, i) => {
@@ -200,10 +204,11 @@ export function rolloutWithProgress(
       }
       const st = r.status[i] as string;
       if (st !== 'success') status[b] = st;
+      if (r.reasons[i] !== undefined) reasons[b] = r.reasons[i];
     });
     from = to;
     task.update(to, `${status.filter((st) => st !== 'success').length} stopped`);
   }
   task.finish(`${status.filter((st) => st !== 'success').length} of ${batch} stopped early`);
-  return { states, status };
+  return { states, status, reasons };
 }
