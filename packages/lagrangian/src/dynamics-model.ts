@@ -21,6 +21,12 @@ export interface DynamicsModel {
    * system; `accelerations` stays its `q̈` half, the quantity every model is compared on.
    */
   stateDerivative?(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * `q̈` together with the velocity Hessian `H_vv = ∂²L/∂q̇²` (`[B, d, d]`) it was solved with, from
+   * one evaluation — for Lagrangian models, so that training can guard `H_vv`'s definiteness
+   * (`train`'s `definiteness`). Both differentiable in the variables.
+   */
+  accelerationsAndVelocityHessian?(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): { readonly accelerations: tf.Tensor2D; readonly hvv: tf.Tensor3D };
   /** The model's own conserved energy, where it defines one. */
   energy?(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor1D;
   /** Trainable variables, in a fixed order (save/load and checkpoints rely on it). */

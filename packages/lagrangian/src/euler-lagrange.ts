@@ -109,6 +109,23 @@ function eulerLagrangeSystem(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Te
  * const qdd = eulerLagrange(model.lagrangian, q, qdot); // pinv, as the paper
  */
 export function eulerLagrange(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, options: EulerLagrangeOptions & { extra?: tf.Tensor2D } = {}): tf.Tensor2D {
+  return tf.tidy(() => {
+    const { accelerations, hvv } = eulerLagrangeWithHessian(lagrangian, q, qdot, options);
+    hvv.dispose();
+    return accelerations;
+  });
+}
+
+/**
+ * {@link eulerLagrange}'s accelerations together with the velocity Hessian `H_vv` they were
+ * solved with, from the same evaluation (`[B, d]`, `[B, d, d]`; both differentiable).
+ */
+export function eulerLagrangeWithHessian(
+  lagrangian: Lagrangian,
+  q: tf.Tensor2D,
+  qdot: tf.Tensor2D,
+  options: EulerLagrangeOptions & { extra?: tf.Tensor2D } = {},
+): { accelerations: tf.Tensor2D; hvv: tf.Tensor3D } {
   const { inverse = 'pinv', damping = 1e-3, rcond, extra } = options;
   if (!['pinv', 'damped', 'solve'].includes(inverse)) {
     throw new TypeError(`eulerLagrange: options.inverse must be 'pinv', 'damped' or 'solve', received ${JSON.stringify(inverse)}.`);
@@ -121,7 +138,7 @@ export function eulerLagrange(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.T
         : inverse === 'damped'
           ? dampedSolve(hvv, rhs, damping)
           : solve(hvv, rhs);
-    return qdd as tf.Tensor2D;
+    return { accelerations: qdd as tf.Tensor2D, hvv };
   });
 }
 

@@ -8,6 +8,7 @@ export {
   checkStates,
   conditioning,
   eulerLagrange,
+  eulerLagrangeWithHessian,
   lagrangianDerivatives,
   lagrangianEnergy,
   type Conditioning,

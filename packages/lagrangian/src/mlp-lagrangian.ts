@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { jets, TransposeCache, type Jet } from '@lnn/autodiff';
 import type { DynamicsModel } from './dynamics-model';
-import { eulerLagrange, lagrangianEnergy, type EulerLagrangeOptions } from './euler-lagrange';
+import { eulerLagrange, eulerLagrangeWithHessian, lagrangianEnergy, type EulerLagrangeOptions } from './euler-lagrange';
 import type { Lagrangian } from './lagrangian';
 
 /** How angular coordinates enter the network. */
@@ -220,6 +220,10 @@ export class MlpLagrangian implements DynamicsModel {
 
   accelerations(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
     return eulerLagrange(this.lagrangian, q, qdot, { ...this.config.solver, ...(extra === undefined ? {} : { extra }) });
+  }
+
+  accelerationsAndVelocityHessian(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): { accelerations: tf.Tensor2D; hvv: tf.Tensor3D } {
+    return eulerLagrangeWithHessian(this.lagrangian, q, qdot, { ...this.config.solver, ...(extra === undefined ? {} : { extra }) });
   }
 
   energy(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor1D {

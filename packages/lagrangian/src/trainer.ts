@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { symmetricEigenvalues } from '@lnn/autodiff';
 import type { DynamicsModel } from './dynamics-model';
 import { createAdam } from './internal/adam';
 import { hasBundle, readBundle, writeBundle } from './internal/bundle';
@@ -26,6 +27,15 @@ export interface TrainOptions {
    * such a step from throwing the weights off. @default no clipping
    */
   readonly clipNorm?: number;
+  /**
+   * A guard on the velocity Hessian `H_vv` of a Lagrangian model (one with
+   * `accelerationsAndVelocityHessian`): adds `weight ×` the batch mean of the share of `H_vv`'s
+   * eigenvalue mass on its minority sign — 0 where `H_vv` is definite (of either sign: L and −L
+   * give the same dynamics), ½ where it is evenly indefinite — to the loss. A physical L has a
+   * definite `H_vv` (the mass matrix); a network can settle on an indefinite one, whose
+   * near-singular states spike the loss and throw training back to q̈ ≈ 0. @default none
+   */
+  readonly definiteness?: { readonly weight: number };
   /** Adam's β₁, β₂, ε. @default { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } */
   readonly adam?: { readonly beta1?: number; readonly beta2?: number; readonly epsilon?: number };
   /** Seed of the batch sampling. @default 0 */
@@ -99,9 +109,21 @@ function lossOf(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor, we
  * The loss a model is trained on: on accelerations, or — for a model with its own state
  * derivative — on `[q̇', q̈]` against the data's `[q̇, q̈]`.
  */
-function trainingLoss(model: DynamicsModel, kind: 'l1' | 'mse', { q, qdot, qdd, extra, weight }: Batch): tf.Scalar {
+function trainingLoss(model: DynamicsModel, kind: 'l1' | 'mse', { q, qdot, qdd, extra, weight }: Batch, definiteness?: TrainOptions['definiteness']): tf.Scalar {
+  if (definiteness !== undefined && model.accelerationsAndVelocityHessian !== undefined) {
+    const { accelerations, hvv } = model.accelerationsAndVelocityHessian(q, qdot, extra);
+    return tf.add(lossOf(kind, accelerations, qdd, weight), tf.mul(definiteness.weight, indefiniteness(hvv)));
+  }
   if (model.stateDerivative === undefined) return lossOf(kind, model.accelerations(q, qdot, extra), qdd, weight);
   return lossOf(kind, model.stateDerivative(q, qdot, extra), tf.concat([qdot, qdd], 1), weight);
+}
+
+/** The batch mean of the share of each matrix's eigenvalue mass on its minority sign (0: definite). */
+function indefiniteness(hvv: tf.Tensor3D): tf.Scalar {
+  const eigenvalues = symmetricEigenvalues(hvv);
+  const positive = tf.sum(tf.relu(eigenvalues), 1);
+  const negative = tf.sum(tf.relu(tf.neg(eigenvalues)), 1);
+  return tf.mean(tf.div(tf.minimum(positive, negative), tf.add(tf.add(positive, negative), 1e-30))) as tf.Scalar;
 }
 
 /**
@@ -135,6 +157,9 @@ function checkOptions(options: TrainOptions): void {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new TypeError(`${where}: options.batchSize must be a positive integer, received ${String(batchSize)}.`);
   if (loss !== 'l1' && loss !== 'mse') throw new TypeError(`${where}: options.loss must be 'l1' or 'mse', received ${JSON.stringify(loss)}.`);
   if (!(weightDecay >= 0)) throw new TypeError(`${where}: options.weightDecay must be ≥ 0, received ${String(weightDecay)}.`);
+  if (options.definiteness !== undefined && !(options.definiteness?.weight >= 0 && Number.isFinite(options.definiteness.weight))) {
+    throw new TypeError(`${where}: options.definiteness.weight must be a finite number ≥ 0, received ${String(options.definiteness?.weight)}.`);
+  }
   if (options.clipNorm !== undefined && !(options.clipNorm > 0 && Number.isFinite(options.clipNorm))) {
     throw new TypeError(`${where}: options.clipNorm must be a positive finite number, received ${String(options.clipNorm)}.`);
   }
@@ -162,6 +187,9 @@ function checkOptions(options: TrainOptions): void {
  */
 export function train(model: DynamicsModel, data: TrainingData, options: TrainOptions): TrainResult {
   checkOptions(options);
+  if (options.definiteness !== undefined && model.accelerationsAndVelocityHessian === undefined) {
+    throw new TypeError(`train: options.definiteness needs a Lagrangian model (one with accelerationsAndVelocityHessian); a '${model.kind}' has none.`);
+  }
   const { steps, batchSize = 32, loss = 'l1', weightDecay = 0, seed = 0, progressEvery = 100 } = options;
   const schedule: Schedule = options.schedule ?? { kind: 'exponential', initial: 1e-3, rate: 0.1, steps };
   const beta1 = options.adam?.beta1 ?? 0.9;
@@ -218,7 +246,7 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
       const { value, grads } = tf.tidy(() => {
         const batch = tf.gather(packed.table, tf.tensor1d(indices, 'int32')) as tf.Tensor2D;
         const parts = unpack(batch, packed);
-        return tf.variableGrads(() => trainingLoss(model, loss, parts), [...variables]);
+        return tf.variableGrads(() => trainingLoss(model, loss, parts, options.definiteness), [...variables]);
       });
       // A variable without a gradient does not reach the loss (e.g. the output bias of an LNN).
       const outcome = adam.update(value, variables.map((v) => grads[v.name]), lr, options.clipNorm === undefined ? {} : { clipNorm: options.clipNorm });

@@ -222,6 +222,22 @@ describe.each(['wasm', 'cpu'] as const)('linear-algebra gradients on %s', (backe
     });
   });
 
+  it('symmetricEigenvalues: gradient matches finite differences (distinct eigenvalues)', () => {
+    tf.tidy(() => {
+      const weights = [0.7, -1.3, 0.4, 2.1];
+      const f = (m: number[][]) => {
+        const values = new Float64Array(4);
+        symmetricEigen(Float64Array.from(m.flat()), 4, values, new Float64Array(16));
+        return Array.from(values).reduce((s, v, i) => s + v * weights[i]!, 0);
+      };
+      const h = 1e-6;
+      const bump = (m: number[][], i: number, j: number, dv: number) => m.map((row, r) => row.map((v, q) => (r === i && q === j ? v + dv : v)));
+      const fd = nonsymmetric.map((row, i) => row.map((_, j) => (f(bump(nonsymmetric, i, j, h)) - f(bump(nonsymmetric, i, j, -h))) / (2 * h))).flat();
+      const got = tf.grad((A: tf.Tensor) => tf.sum(tf.mul(symmetricEigenvalues(A), tf.tensor2d([weights]))))(tf.tensor3d([nonsymmetric]));
+      assertAllClose(got, fd, { rtol: 1e-4, atol: 1e-5 * maxAbs(fd) });
+    });
+  });
+
   it('pinvSolve of a singular matrix: gradient matches finite differences along rank-preserving directions', () => {
     tf.tidy(() => {
       const d = 3;
