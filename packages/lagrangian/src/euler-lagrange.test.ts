@@ -3,7 +3,7 @@ import { initBackend, jets, LinalgError, type Jet } from '@lnn/autodiff';
 import { assertAllClose } from '@lnn/autodiff/testing';
 import { createRandom, doublePendulum, relativisticAcceleration, relativisticEnergy, relativisticMomentum } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonicalMomentum, conditioning, eulerLagrange, lagrangianEnergy } from './euler-lagrange';
+import { canonicalMomentum, conditioning, eulerLagrange, eulerLagrangeWithHessian, lagrangianDerivatives, lagrangianEnergy } from './euler-lagrange';
 import type { Lagrangian } from './lagrangian';
 
 const dp = doublePendulum();
@@ -73,6 +73,21 @@ describe.each(['wasm', 'cpu'] as const)('Euler–Lagrange solver on %s', (backen
           const qdd = eulerLagrange(lagrangian, qt, vt, { inverse });
           expect(maxRelativeError(qdd.dataSync(), expected, 2)).toBeLessThan(1e-4);
         }
+      }
+    });
+  });
+
+  it('eulerLagrangeWithHessian: the same accelerations, and the H_vv they were solved with', () => {
+    const { q, v } = states(64, 3);
+    tf.tidy(() => {
+      const [qt, vt] = [tf.tensor2d(Float32Array.from(q), [64, 2]), tf.tensor2d(Float32Array.from(v), [64, 2])];
+      for (const lagrangian of [doublePendulumJet, doublePendulumTensor]) {
+        const { accelerations, hvv } = eulerLagrangeWithHessian(lagrangian, qt, vt);
+        assertAllClose(accelerations, eulerLagrange(lagrangian, qt, vt), { rtol: 0, atol: 0 });
+        assertAllClose(hvv, lagrangianDerivatives(lagrangian, qt, vt).hvv, { rtol: 1e-5, atol: 1e-6 });
+        // The double pendulum's H_vv is its mass matrix [[2, c], [c, 1]], c = cos(θ₁ − θ₂).
+        const c = Array.from({ length: 64 }, (_, b) => Math.cos((q[2 * b] as number) - (q[2 * b + 1] as number)));
+        assertAllClose(hvv, c.flatMap((cb) => [2, cb, cb, 1]), { rtol: 1e-5, atol: 1e-5 });
       }
     });
   });

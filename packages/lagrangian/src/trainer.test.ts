@@ -5,6 +5,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@lnn/autodiff';
 import { accelerationDataset, doublePendulum, splitStates } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { assertAllClose } from '@lnn/autodiff/testing';
+import { conditioning } from './euler-lagrange';
+import { readBundle } from './internal/bundle';
 import { MlpLagrangian } from './mlp-lagrangian';
 import { learningRate } from './schedule';
 import type { TrainingData } from './training-data';
@@ -26,8 +29,12 @@ describe('train', () => {
   const trainSet = data(2000, 1);
   const heldOut = data(500, 2);
 
-  it('resuming from a checkpoint gives the same weights as an uninterrupted run', () => {
-    const options = { batchSize: 16, seed: 7, schedule: { kind: 'one-cycle', peak: 1e-3, total: 60 } as const, weightDecay: 1e-4 };
+  it.each([
+    ['the defaults', {}],
+    ['clipNorm (active: 5 is below every gradient norm here)', { clipNorm: 5 }],
+    ['the definiteness guard', { definiteness: { weight: 1 } }],
+  ])('resuming from a checkpoint gives the same weights as an uninterrupted run, with %s', (_name, extra) => {
+    const options = { batchSize: 16, seed: 7, schedule: { kind: 'one-cycle', peak: 1e-3, total: 60 } as const, weightDecay: 1e-4, ...extra };
     const straight = new MlpLagrangian({ dof: 2, hidden: [16, 16], angles: [0, 1], angleTransform: 'wrap', seed: 5 });
     train(straight, trainSet, { ...options, steps: 60 });
 
@@ -45,6 +52,62 @@ describe('train', () => {
     other.dispose();
     straight.dispose();
     second.dispose();
+  });
+
+  it('clipNorm: Adam sees the gradient scaled down to that norm (its first moment after one step, read from the checkpoint)', () => {
+    const firstMoment = (clipNorm?: number) => {
+      const dir = tmp();
+      const model = new MlpLagrangian({ dof: 2, hidden: [16], seed: 3 });
+      let norm = Number.NaN;
+      train(model, trainSet, { steps: 1, batchSize: 32, ...(clipNorm === undefined ? {} : { clipNorm }), checkpoint: { dir, every: 1 }, onProgress: (p) => (norm = p.gradientNorm), progressEvery: 1 });
+      model.dispose();
+      const { arrays } = readBundle(dir, 'test');
+      const moments = arrays.filter((a) => a.name.startsWith('adam_m')).flatMap((a) => Array.from(a.data));
+      return { norm, moments };
+    };
+    const plain = firstMoment();
+    const clipped = firstMoment(plain.norm / 10);
+    // m₁ = (1 − β₁)·g: its norm is 0.1·‖g‖ unclipped and 0.1·clip clipped, along the same direction.
+    expect(clipped.norm).toBeCloseTo(plain.norm, 3); // the reported norm is the one before clipping
+    const length = (v: number[]) => Math.hypot(...v);
+    assertAllClose([length(plain.moments)], [0.1 * plain.norm], { rtol: 1e-4 });
+    assertAllClose(clipped.moments, plain.moments.map((m) => m / 10), { rtol: 1e-4, atol: 1e-9 });
+  });
+
+  it('definiteness: adds weight × the minority-sign share of H_vv\'s eigenvalues to the loss, and steers the update', () => {
+    // The guard's effect on whole trainings is measured by the double-pendulum ablation of
+    // apps/paper-repro (seed 3 falls back to q̈ ≈ 0 without it); here, its term and its gradient.
+    const model = new MlpLagrangian({ dof: 2, hidden: [16, 16], angles: [0, 1], angleTransform: 'features', seed: 1 });
+    const one = { q: trainSet.q.slice(0, 64), qdot: trainSet.qdot.slice(0, 64), qdd: trainSet.qdd.slice(0, 64) };
+    const q = tf.tensor2d(Float32Array.from(one.q), [32, 2]);
+    const v = tf.tensor2d(Float32Array.from(one.qdot), [32, 2]);
+    const { eigenvalues } = conditioning(model.lagrangian, q, v);
+    let share = 0;
+    for (let b = 0; b < 32; b++) {
+      const [lo, hi] = [eigenvalues[2 * b] as number, eigenvalues[2 * b + 1] as number];
+      share += lo < 0 && hi > 0 ? Math.min(-lo, hi) / (hi - lo) : 0;
+    }
+    share /= 32;
+    expect(share).toBeGreaterThan(0.05); // this initialisation is indefinite at many of these states
+    const lossOf = (definiteness?: { weight: number }) => {
+      const copy = new MlpLagrangian({ dof: 2, hidden: [16, 16], angles: [0, 1], angleTransform: 'features', seed: 1 });
+      let loss = Number.NaN;
+      // One batch of all 32 states (sampled with replacement: the same draw with either option).
+      // Three steps: Adam's first update is the sign of the gradient alone, which the guard need not flip.
+      train(copy, one, { steps: 3, batchSize: 32, seed: 2, ...(definiteness === undefined ? {} : { definiteness }), progressEvery: 1, onProgress: (p) => (loss = Number.isNaN(loss) ? p.loss : loss) });
+      const after = weights(copy);
+      copy.dispose();
+      return { loss, after };
+    };
+    const plain = lossOf();
+    const guarded = lossOf({ weight: 3 });
+    const sampledShare = (guarded.loss - plain.loss) / 3;
+    expect(sampledShare).toBeGreaterThan(0);
+    expect(sampledShare).toBeLessThanOrEqual(0.5);
+    expect(guarded.after).not.toEqual(plain.after);
+    expect(() => train(model, one, { steps: 1, definiteness: { weight: -1 } })).toThrow('train: options.definiteness.weight must be a finite number ≥ 0, received -1.');
+    tf.dispose([q, v]);
+    model.dispose();
   });
 
   it('leaks no tensors over 1,000 steps and counts skipped updates', () => {
