@@ -78,7 +78,8 @@ describe('train', () => {
     // The guard's effect on whole trainings is measured by the double-pendulum ablation of
     // apps/paper-repro (seed 3 falls back to q̈ ≈ 0 without it); here, its term and its gradient.
     const model = new MlpLagrangian({ dof: 2, hidden: [16, 16], angles: [0, 1], angleTransform: 'features', seed: 1 });
-    const one = { q: trainSet.q.slice(0, 64), qdot: trainSet.qdot.slice(0, 64), qdd: trainSet.qdd.slice(0, 64) };
+    const head = (x: ArrayLike<number>) => Array.from(x).slice(0, 64);
+    const one = { q: head(trainSet.q), qdot: head(trainSet.qdot), qdd: head(trainSet.qdd) };
     const q = tf.tensor2d(Float32Array.from(one.q), [32, 2]);
     const v = tf.tensor2d(Float32Array.from(one.qdot), [32, 2]);
     const { eigenvalues } = conditioning(model.lagrangian, q, v);
