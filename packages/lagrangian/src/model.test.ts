@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
@@ -96,6 +96,48 @@ describe('MlpLagrangian', () => {
     expect(readdirSync(dir).length).toBe(2);
     model.dispose();
     loaded.dispose();
+  });
+
+  it("saving over a folder deletes only the previous save's array file, never a user's file of the same pattern", () => {
+    const model = new MlpLagrangian({ dof: 1, hidden: [4], seed: 1 });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lnn-model-'));
+    writeFileSync(path.join(dir, 'arrays.0badc0de.bin'), 'mine');
+    writeFileSync(path.join(dir, 'notes.txt'), 'mine too');
+    saveModel(model, dir);
+    const first = readdirSync(dir).filter((f) => f.startsWith('arrays.') && f !== 'arrays.0badc0de.bin');
+    const v = model.variables[0] as tf.Variable;
+    v.assign(tf.add(v, 1));
+    saveModel(model, dir);
+    const files = readdirSync(dir);
+    expect(files).toContain('arrays.0badc0de.bin');
+    expect(files).toContain('notes.txt');
+    expect(files).not.toContain(first[0]);
+    expect(files.filter((f) => /^arrays\.[0-9a-f]{8}\.bin$/.test(f))).toHaveLength(2); // the user's and the current one
+    model.dispose();
+  });
+
+  it('loadModel on a damaged folder: a clear error naming the folder and what is wrong', () => {
+    const model = new MlpLagrangian({ dof: 1, hidden: [4], seed: 1 });
+    const fresh = () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'lnn-damaged-'));
+      saveModel(model, dir);
+      return dir;
+    };
+    const manifest = (dir: string) => path.join(dir, 'manifest.json');
+    let dir = fresh();
+    writeFileSync(manifest(dir), '{ "format": "lnn-model", ');
+    expect(() => loadModel(dir)).toThrow(new RegExp(`loadModel: ${manifest(dir).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is damaged: it is not valid JSON`));
+    dir = fresh();
+    const parsed = JSON.parse(readFileSync(manifest(dir), 'utf8')) as Record<string, unknown>;
+    writeFileSync(manifest(dir), JSON.stringify({ ...parsed, arrays: undefined }));
+    expect(() => loadModel(dir)).toThrow(/is damaged: it has no "arrays" description/);
+    writeFileSync(manifest(dir), JSON.stringify({ ...parsed, arrays: { ...(parsed.arrays as object), entries: [{ name: 'w', shape: [2], offset: 0, length: 3 }] } }));
+    expect(() => loadModel(dir)).toThrow(/"arrays.entries\[0\]" is .*expected \{ name, shape, offset, length \}/);
+    dir = fresh();
+    const file = readdirSync(dir).find((f) => f.startsWith('arrays.')) as string;
+    rmSync(path.join(dir, file));
+    expect(() => loadModel(dir)).toThrow(`loadModel: ${dir} is damaged: its manifest names the array file ${file}, which is missing.`);
+    model.dispose();
   });
 
   it('refuses bad configurations and missing extra inputs', () => {

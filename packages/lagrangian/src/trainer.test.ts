@@ -9,6 +9,7 @@ import { assertAllClose } from '@lnn/autodiff/testing';
 import { conditioning } from './euler-lagrange';
 import { readBundle } from './internal/bundle';
 import { MlpLagrangian } from './mlp-lagrangian';
+import { saveModel } from './model-io';
 import { learningRate } from './schedule';
 import type { TrainingData } from './training-data';
 import { evaluate, train } from './trainer';
@@ -51,6 +52,29 @@ describe('train', () => {
     expect(() => train(other, trainSet, { ...options, steps: 60, checkpoint: { dir, every: 10 } })).toThrow(/is for a different model/);
     other.dispose();
     straight.dispose();
+    second.dispose();
+  });
+
+  it('refuses to resume a checkpoint written with other data or options, saying what changed (unless allowChanges)', () => {
+    const dir = tmp();
+    const options = { steps: 20, batchSize: 8, schedule: { kind: 'one-cycle', peak: 1e-3, total: 40 } as const, checkpoint: { dir, every: 10 } };
+    const model = () => new MlpLagrangian({ dof: 2, hidden: [8], seed: 5 });
+    const first = model();
+    train(first, trainSet, options);
+    first.dispose();
+    const second = model();
+    expect(() => train(second, heldOut, { ...options, steps: 40 })).toThrow(/was written by a run with other inputs — the data \(its hash differs\)\. Resuming would continue that run/);
+    expect(() => train(second, trainSet, { ...options, steps: 40, schedule: { kind: 'one-cycle', peak: 2e-3, total: 40 } })).toThrow(
+      /schedule: \{"kind":"one-cycle","peak":0\.001,"total":40\} → \{"kind":"one-cycle","peak":0\.002,"total":40\}/,
+    );
+    expect(() => train(second, trainSet, { ...options, steps: 40, clipNorm: 10 })).toThrow(/clipNorm: null → 10/);
+    // The same inputs, more steps: a resume. allowChanges: a resume on purpose.
+    expect(train(second, trainSet, { ...options, steps: 30 }).resumedFrom).toBe(20);
+    expect(train(second, trainSet, { ...options, steps: 40, weightDecay: 1e-4, checkpoint: { ...options.checkpoint, allowChanges: true } }).resumedFrom).toBe(30);
+    // A saveModel folder is not a checkpoint.
+    const saved = tmp();
+    saveModel(second, saved);
+    expect(() => train(second, trainSet, { ...options, checkpoint: { dir: saved, every: 10 } })).toThrow(`train: ${saved} holds a saved model (saveModel, a mlp-lagrangian), not a training checkpoint`);
     second.dispose();
   });
 

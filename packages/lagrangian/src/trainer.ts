@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { symmetricEigenvalues } from '@lnn/autodiff';
 import type { DynamicsModel } from './dynamics-model';
 import { createAdam } from './internal/adam';
-import { hasBundle, readBundle, writeBundle } from './internal/bundle';
+import { fnv1a, hasBundle, readBundle, writeBundle } from './internal/bundle';
 import { SeededRandom } from './internal/rng';
 import { assignVariables, variableArrays } from './model-io';
 import { checkSchedule, learningRate, type Schedule } from './schedule';
@@ -46,8 +46,15 @@ export interface TrainOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** @default 100 */
   readonly progressEvery?: number;
-  /** Save a checkpoint to `dir` every `every` steps (and at the end); resume from it if present. */
-  readonly checkpoint?: { readonly dir: string; readonly every: number };
+  /**
+   * Save a checkpoint to `dir` every `every` steps (and at the end); resume from it if present.
+   * A checkpoint remembers what its run depends on — the model's configuration, a hash of the
+   * data, and the options that shape the weights (batch size, loss, schedule, weight decay,
+   * Adam's constants, seed, clipping, guard; not `steps`, so a run may be extended) — and a
+   * resume with any of them changed is refused with an error saying what changed, unless
+   * `allowChanges` continues from it on purpose.
+   */
+  readonly checkpoint?: { readonly dir: string; readonly every: number; readonly allowChanges?: boolean };
 }
 
 /** A report on the way. */
@@ -78,6 +85,30 @@ export interface TrainResult {
 }
 
 const CHECKPOINT_FORMAT = 'lnn-checkpoint';
+
+/** What a run's weights depend on besides the model: a hash of the data, and the options that shape them (defaults resolved). */
+function runFingerprint(data: TrainingData, options: TrainOptions): Record<string, unknown> {
+  const parts = [data.q, data.qdot, data.qdd, ...(data.extra === undefined ? [] : [data.extra]), ...(data.weight === undefined ? [] : [data.weight])];
+  const hashes = parts.map((p) => fnv1a(new Uint8Array(Float64Array.from(p as ArrayLike<number>).buffer)));
+  return {
+    data: hashes.join('-'),
+    batchSize: options.batchSize ?? 32,
+    loss: options.loss ?? 'l1',
+    schedule: options.schedule ?? { kind: 'exponential', initial: 1e-3, rate: 0.1, steps: options.steps },
+    weightDecay: options.weightDecay ?? 0,
+    adam: { beta1: options.adam?.beta1 ?? 0.9, beta2: options.adam?.beta2 ?? 0.999, epsilon: options.adam?.epsilon ?? 1e-8 },
+    seed: options.seed ?? 0,
+    clipNorm: options.clipNorm ?? null,
+    definiteness: options.definiteness ?? null,
+  };
+}
+
+/** The differences between a checkpoint's fingerprint and this run's, as `name: before → now`. */
+function fingerprintChanges(stored: Record<string, unknown>, now: Record<string, unknown>): string[] {
+  return Object.keys(now)
+    .filter((key) => JSON.stringify(stored[key] ?? null) !== JSON.stringify(now[key] ?? null))
+    .map((key) => (key === 'data' ? 'the data (its hash differs)' : `${key}: ${JSON.stringify(stored[key] ?? null)} → ${JSON.stringify(now[key])}`));
+}
 
 interface State {
   step: number;
@@ -202,10 +233,22 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
   const state: State = { step: 0, skipped: 0, rng: new SeededRandom(seed), history: [], evaluations: [] };
 
   const checkpointDir = options.checkpoint?.dir;
+  const fingerprint = checkpointDir === undefined ? undefined : runFingerprint(data, options);
   if (checkpointDir !== undefined && hasBundle(checkpointDir)) {
     const { manifest, arrays } = readBundle(checkpointDir, 'train: resuming');
-    if (manifest.format !== CHECKPOINT_FORMAT || manifest.kind !== model.kind || JSON.stringify(manifest.config) !== JSON.stringify(model.config)) {
-      throw new Error(`train: the checkpoint in ${checkpointDir} is for a different model (${String(manifest.kind)}); use another folder or delete it.`);
+    if (manifest.format !== CHECKPOINT_FORMAT) {
+      throw new Error(`train: ${checkpointDir} holds ${manifest.format === 'lnn-model' ? `a saved model (saveModel, a ${String(manifest.kind)})` : `a ${String(manifest.format)}`}, not a training checkpoint; give options.checkpoint.dir a folder of its own.`);
+    }
+    if (manifest.kind !== model.kind || JSON.stringify(manifest.config) !== JSON.stringify(model.config)) {
+      throw new Error(
+        `train: the checkpoint in ${checkpointDir} is for a different model (${manifest.kind === model.kind ? `a ${String(manifest.kind)} configured ${JSON.stringify(manifest.config)}, not ${JSON.stringify(model.config)}` : `a ${String(manifest.kind)}, not a ${model.kind}`}); use another folder or delete it.`,
+      );
+    }
+    const changes = manifest.fingerprint === undefined ? [] : fingerprintChanges(manifest.fingerprint as Record<string, unknown>, fingerprint as Record<string, unknown>);
+    if (changes.length > 0 && options.checkpoint?.allowChanges !== true) {
+      throw new Error(
+        `train: the checkpoint in ${checkpointDir} was written by a run with other inputs — ${changes.join('; ')}. Resuming would continue that run, not this one: use another folder, delete it, or pass checkpoint.allowChanges: true to continue from it on purpose.`,
+      );
     }
     const n = variables.length;
     assignVariables(model, arrays.slice(0, n), 'train: resuming');
@@ -227,7 +270,7 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
     ];
     const { step, skipped, history, evaluations } = state;
     writeBundle(checkpointDir, {
-      manifest: { format: CHECKPOINT_FORMAT, formatVersion: 1, kind: model.kind, config: model.config, state: { step, skipped, adamStep: adam.step, rng: state.rng.state, history, evaluations } },
+      manifest: { format: CHECKPOINT_FORMAT, formatVersion: 1, kind: model.kind, config: model.config, fingerprint, state: { step, skipped, adamStep: adam.step, rng: state.rng.state, history, evaluations } },
       arrays,
     });
   };

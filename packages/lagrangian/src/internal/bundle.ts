@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A named float32 array with its shape. */
@@ -15,9 +15,10 @@ export interface Bundle {
 }
 
 const MANIFEST = 'manifest.json';
+const ARRAY_FILE = /^arrays\.[0-9a-f]{8}\.bin$/;
 
 /** FNV-1a over the bytes, as 8 hex digits: names the binary file and checks it on load. */
-function fnv1a(bytes: Uint8Array): string {
+export function fnv1a(bytes: Uint8Array): string {
   let h = 0x811c9dc5;
   for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
   return h.toString(16).padStart(8, '0');
@@ -51,10 +52,22 @@ export function writeBundle(dir: string, bundle: Bundle): void {
     renameSync(`${binaryPath}.tmp`, binaryPath);
   }
   const manifest = { ...bundle.manifest, arrays: { file, hash, bytes: bytes.length, entries } };
+  // The array file the bundle being replaced names: deleted once the new manifest is in place
+  // (only that one — other files in the folder, a user's own among them, are left alone).
+  const previous = previousArrayFile(dir);
   writeFileSync(path.join(dir, `${MANIFEST}.tmp`), `${JSON.stringify(manifest, null, 2)}\n`);
   renameSync(path.join(dir, `${MANIFEST}.tmp`), path.join(dir, MANIFEST));
-  for (const other of readdirSync(dir)) {
-    if (other !== file && /^arrays\.[0-9a-f]{8}\.bin(\.tmp)?$/.test(other)) rmSync(path.join(dir, other), { force: true });
+  if (previous !== undefined && previous !== file) rmSync(path.join(dir, previous), { force: true });
+}
+
+/** The array file named by the manifest already in `dir`, if it is a readable bundle. */
+function previousArrayFile(dir: string): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) as { arrays?: { file?: unknown } };
+    const file = manifest.arrays?.file;
+    return typeof file === 'string' && ARRAY_FILE.test(file) ? file : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -63,18 +76,59 @@ export function hasBundle(dir: string): boolean {
   return existsSync(path.join(dir, MANIFEST));
 }
 
-/** Reads a bundle written by {@link writeBundle}, checking sizes and the hash. */
+/** The manifest's description of its array file, checked field by field. */
+interface ArraysEntry {
+  readonly file: string;
+  readonly hash: string;
+  readonly bytes: number;
+  readonly entries: readonly { readonly name: string; readonly shape: readonly number[]; readonly offset: number; readonly length: number }[];
+}
+
+function checkArrays(value: unknown, manifestPath: string, where: string): ArraysEntry {
+  const damaged = (what: string) => new Error(`${where}: ${manifestPath} is damaged: ${what}. Save the model again, or point to another folder.`);
+  if (value === null || typeof value !== 'object') throw damaged(`it has no "arrays" description (received ${JSON.stringify(value)})`);
+  const a = value as Record<string, unknown>;
+  if (typeof a.file !== 'string' || !ARRAY_FILE.test(a.file)) throw damaged(`"arrays.file" is ${JSON.stringify(a.file)}, expected arrays.<8 hex digits>.bin`);
+  if (typeof a.hash !== 'string' || !/^[0-9a-f]{8}$/.test(a.hash)) throw damaged(`"arrays.hash" is ${JSON.stringify(a.hash)}, expected 8 hex digits`);
+  if (!Number.isSafeInteger(a.bytes) || (a.bytes as number) < 0) throw damaged(`"arrays.bytes" is ${JSON.stringify(a.bytes)}, expected a byte count`);
+  if (!Array.isArray(a.entries)) throw damaged(`"arrays.entries" is ${JSON.stringify(a.entries)}, expected a list`);
+  a.entries.forEach((e: unknown, i: number) => {
+    const x = e as Record<string, unknown> | null;
+    const ok =
+      x !== null &&
+      typeof x === 'object' &&
+      typeof x.name === 'string' &&
+      Array.isArray(x.shape) &&
+      x.shape.every((n) => Number.isSafeInteger(n) && (n as number) >= 0) &&
+      Number.isSafeInteger(x.offset) &&
+      Number.isSafeInteger(x.length) &&
+      (x.length as number) === (x.shape as number[]).reduce((p, n) => p * n, 1) &&
+      (x.offset as number) >= 0 &&
+      4 * ((x.offset as number) + (x.length as number)) <= (a.bytes as number);
+    if (!ok) throw damaged(`"arrays.entries[${i}]" is ${JSON.stringify(e)}, expected { name, shape, offset, length } within the array file`);
+  });
+  return a as unknown as ArraysEntry;
+}
+
+/** Reads a bundle written by {@link writeBundle}, checking its manifest, sizes and the hash. */
 export function readBundle(dir: string, where: string): Bundle {
   const manifestPath = path.join(dir, MANIFEST);
   if (!existsSync(manifestPath)) throw new Error(`${where}: ${dir} holds no ${MANIFEST}; expected a folder written by saveModel or a checkpoint.`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown> & {
-    arrays: { file: string; hash: string; bytes: number; entries: { name: string; shape: number[]; offset: number; length: number }[] };
-  };
-  const { file, hash, bytes: size, entries } = manifest.arrays;
-  if (!/^arrays\.[0-9a-f]{8}\.bin$/.test(file)) throw new Error(`${where}: ${manifestPath} names an invalid array file ${JSON.stringify(file)}.`);
-  const bytes = new Uint8Array(readFileSync(path.join(dir, file)));
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`${where}: ${manifestPath} is damaged: it is not valid JSON (${error instanceof Error ? error.message : String(error)}). Save the model again, or point to another folder.`, { cause: error });
+  }
+  if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
+    throw new Error(`${where}: ${manifestPath} is damaged: it holds ${JSON.stringify(manifest)}, expected an object. Save the model again, or point to another folder.`);
+  }
+  const { file, hash, bytes: size, entries } = checkArrays(manifest.arrays, manifestPath, where);
+  const arrayPath = path.join(dir, file);
+  if (!existsSync(arrayPath)) throw new Error(`${where}: ${dir} is damaged: its manifest names the array file ${file}, which is missing. Save the model again, or point to another folder.`);
+  const bytes = new Uint8Array(readFileSync(arrayPath));
   if (bytes.length !== size || fnv1a(bytes) !== hash) {
-    throw new Error(`${where}: ${path.join(dir, file)} does not match its manifest (size or hash); the folder is damaged.`);
+    throw new Error(`${where}: ${arrayPath} does not match its manifest (size or hash); the folder is damaged.`);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const arrays = entries.map((e) => {
