@@ -54,6 +54,33 @@ describe('solve reports trouble instead of returning silent NaN', () => {
     expect(() => solve(decay, [1], [0, 1], { stop: 'no' as never })).toThrow('solve: options.stop must be a function (t, state, trajectory) => reason | undefined, received string.');
   });
 
+  it("dopri5's dt is validated, and rejected attempts count toward maxSteps (nothing loops for ever)", () => {
+    for (const dt of [Number.NaN, 0, -0.1, Number.POSITIVE_INFINITY]) {
+      expect(() => solve(decay, [1], [0, 1], { dt })).toThrow(/solve: options\.dt \(dopri5's first step\) must be a finite number > 0 — the direction comes from times/);
+    }
+    // A right-hand side that turns NaN past t = 0.5 for the positive trajectory: every attempt
+    // there is rejected; it ends 'non-finite' and the negative one reaches the end.
+    const poisoned: FirstOrderProblem = { kind: 'first-order', dim: 1, rhs: (t, y, dy) => y.forEach((v, i) => (dy[i] = v > 0 && t > 0.5 ? Number.NaN : -v)) };
+    for (const batching of ['independent', 'shared'] as const) {
+      const started = Date.now();
+      const r = solve(poisoned, [1, -2], [0, 1], { batching, maxSteps: 1_000 });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(r.status[0]).not.toBe('success');
+      if (batching === 'independent') expect(r.status[1]).toBe('success');
+    }
+    // NaN from the very start: the first-step estimate is NaN; stopped at once, not looped.
+    const allNaN: FirstOrderProblem = { kind: 'first-order', dim: 1, rhs: (_t, y, dy) => y.forEach((_v, i) => (dy[i] = Number.NaN)) };
+    const r = solve(allNaN, [1], [0, 1], { maxSteps: 10 });
+    expect(r.status).toEqual(['non-finite']);
+    expect(r.stats.evaluations).toBeLessThan(10);
+    // Every attempt rejected (an error estimate that never passes): bounded by maxSteps.
+    let calls = 0;
+    const noisy: FirstOrderProblem = { kind: 'first-order', dim: 1, rhs: (_t, _y, dy) => dy.fill(++calls % 2 === 0 ? 1e30 : -1e30) };
+    const bounded = solve(noisy, [1], [0, 1], { dt: 0.1, maxSteps: 200 });
+    expect(bounded.status[0]).not.toBe('success');
+    expect(bounded.stats.steps + bounded.stats.rejected).toBeLessThanOrEqual(201);
+  });
+
   it('reports a variational step whose Newton iteration cannot converge', () => {
     // L = q·v is linear in v: ∂²L/∂v² = 0 and the discrete equations are degenerate.
     const degenerate: LagrangianProblem = {

@@ -36,7 +36,10 @@ export interface SolveOptions {
    * @default 'independent'
    */
   readonly batching?: 'independent' | 'shared';
-  /** Steps allowed per trajectory (shared: per batch) before it is stopped as `step-limit`. @default 100000 */
+  /**
+   * Steps allowed per trajectory (shared: per batch) before it is stopped as `step-limit`; for
+   * `dopri5`, rejected attempts count too. @default 100000
+   */
   readonly maxSteps?: number;
   /** `variational` only: Newton tolerance and iteration limit. */
   readonly newton?: { readonly tolerance?: number; readonly maxIterations?: number };
@@ -179,13 +182,21 @@ function runAdaptive(
   let h = options.dt ?? initialStep(f, t0, y0, state.f as Float64Array, order, rtol, atol, direction);
   tr.evaluations += options.dt === undefined ? 1 : 0;
   h = direction * Math.min(Math.abs(h), Math.abs(tEnd - t0) || Math.abs(h));
+  if (!Number.isFinite(h)) {
+    // The right-hand side is not finite at the start (the estimate of the first step is NaN).
+    for (const b of ids) fail(tr, b, 'non-finite', t0);
+    return;
+  }
   let k = 1;
   let steps = 0;
   let rejectedLast = false;
   const out = new Float64Array(y0.length);
   const anyActive = () => ids.some((b) => tr.status[b] === 'success');
+  let rejected = 0;
   while (k < times.length && anyActive()) {
-    if (steps >= maxSteps) {
+    // Rejected attempts count too: a step size that never passes (a NaN in the model, say) must
+    // end at the limit rather than loop for ever.
+    if (steps + rejected >= maxSteps) {
       for (const b of ids) fail(tr, b, 'step-limit', state.t);
       return;
     }
@@ -204,6 +215,7 @@ function runAdaptive(
     const tiny = Math.abs(h) <= 1e-14 * Math.max(1, Math.abs(state.t));
     if (bad.length > 0) {
       tr.rejected++;
+      rejected++;
       if (tiny) {
         for (const b of bad) fail(tr, b, 'non-finite', state.t);
         h = direction * Math.max(Math.abs(h), 1e-6);
@@ -229,6 +241,7 @@ function runAdaptive(
       rejectedLast = false;
     } else {
       tr.rejected++;
+      rejected++;
       if (tiny) {
         for (const b of ids) fail(tr, b, 'step-size-underflow', state.t);
         return;
@@ -268,6 +281,11 @@ function checkArguments(problem: Problem, y0: ArrayLike<number>, times: ArrayLik
   const fixed = method !== 'dopri5' || options.adaptive === false;
   if (fixed && !(typeof options.dt === 'number' && options.dt > 0 && Number.isFinite(options.dt))) {
     throw new TypeError(`solve: method '${method}'${method === 'dopri5' ? ' without adaptivity' : ''} needs options.dt > 0, received ${String(options.dt)}.`);
+  }
+  if (!fixed && options.dt !== undefined && !(typeof options.dt === 'number' && options.dt > 0 && Number.isFinite(options.dt))) {
+    throw new TypeError(
+      `solve: options.dt (dopri5's first step) must be a finite number > 0 — the direction comes from times — or left out for an estimate, received ${String(options.dt)}.`,
+    );
   }
   for (const key of ['rtol', 'atol'] as const) {
     const v = options[key];
