@@ -16,7 +16,7 @@ describe('a miniature of every experiment (scale "test")', () => {
   let out: string;
   let wall: number;
   beforeAll(async () => {
-    await initBackend({ backend: 'wasm' });
+    await initBackend();
     out = mkdtempSync(path.join(tmpdir(), 'lnn-repro-'));
     const tensors = tf.memory().numTensors;
     const outcome = await runRepro({ scale: 'test', seed: 0, only: runnable, out, rerun: false, progress: silentProgress, command: 'test' });

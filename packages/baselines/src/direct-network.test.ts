@@ -5,7 +5,7 @@ import { MlpDynamics } from './mlp-dynamics';
 import { NeuralOde } from './neural-ode';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 describe('MlpDynamics and NeuralOde', () => {

@@ -9,7 +9,7 @@ import { Hnn } from './hnn';
 import { relativisticData, relativisticLagrangian } from './internal/test-data';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 describe('Hnn', () => {

@@ -9,7 +9,7 @@ import { Delan, Hnn, MlpDynamics, NeuralOde } from './index';
 import { oscillatorData, oscillatorLagrangian } from './internal/test-data';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 const small = { dof: 1, hidden: [32, 32], seed: 3 } as const;

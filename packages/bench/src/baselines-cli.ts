@@ -5,11 +5,11 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { initBackend } from '@lnn/autodiff';
+import { initBackend, type BackendName } from '@lnn/autodiff';
 import { baselineSteps } from './cases/baselines';
 
-const { values } = parseArgs({ options: { backend: { type: 'string', default: 'wasm' }, rounds: { type: 'string', default: '6' } } });
-const info = await initBackend({ backend: values.backend as 'wasm' });
+const { values } = parseArgs({ options: { backend: { type: 'string' }, rounds: { type: 'string', default: '6' } } });
+const info = await initBackend(values.backend === undefined ? {} : { backend: values.backend as BackendName });
 const rows = baselineSteps({ rounds: Number(values.rounds) });
 console.log(`Training step, batch 32, double pendulum, hidden 500-500-500, backend ${info.backend}${info.simd ? ' (SIMD)' : ''}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
 console.log('| model | kind | parameters | median | min | max | n | × LNN |');

@@ -38,6 +38,11 @@ describe('pnpm bench (built CLI under plain Node)', () => {
     expect(markdown).toContain('| `systems.dataset` |');
     expect(first.stdout).toContain('| `systems.rollout.tol-1e-8` |');
 
+    // LNN_BACKEND chooses the backend when --backend is not given.
+    const onCpu = spawnSync(process.execPath, [cli, '--quick', '--only', 'systems', '--out', 'cpu-runs'], { encoding: 'utf8', cwd: dir, env: { ...process.env, INIT_CWD: dir, LNN_BACKEND: 'cpu' } });
+    expect(onCpu.status, onCpu.stderr).toBe(0);
+    expect((JSON.parse(readFileSync(path.join(dir, 'cpu-runs', 'latest.json'), 'utf8')) as BenchReport).backend.name).toBe('cpu');
+
     const second = run(['--quick', '--only', 'systems', '--out', 'runs', '--compare', 'runs/latest.json'], dir);
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/\| `systems\.dataset` \| .* \| \d+\.\d{3} \| (same \(±5 %\)|\d+\.\d\d× (better|worse)) \|/);

@@ -2,7 +2,7 @@
 /**
  * `pnpm bench`: the benchmark suite, one command, one report.
  *
- *   pnpm bench [--quick] [--only lnn,baselines] [--backend wasm] [--out bench-results] [--compare old.json]
+ *   pnpm bench [--quick] [--only lnn,baselines] [--backend wasm] (default: $LNN_BACKEND, else wasm) [--out bench-results] [--compare old.json]
  *   pnpm bench --list | --schema
  *
  * Writes `<out>/bench-<mode>-<timestamp>.json` (schema: `--schema`, BENCHMARKS.md), the same as
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     options: {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
-      backend: { type: 'string', default: 'wasm' },
+      backend: { type: 'string' },
       out: { type: 'string', default: 'bench-results' },
       compare: { type: 'string' },
       list: { type: 'boolean', default: false },
@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     for (const c of CASES) console.log(`${c.id.padEnd(10)} ${c.title}\n${' '.repeat(11)}${c.description}`);
     return;
   }
-  if (!(BACKEND_NAMES as readonly string[]).includes(values.backend)) throw new UsageError(`--backend must be one of ${BACKEND_NAMES.join(', ')}, received '${values.backend}'.`);
+  if (values.backend !== undefined && !(BACKEND_NAMES as readonly string[]).includes(values.backend)) {
+    throw new UsageError(`--backend must be one of ${BACKEND_NAMES.join(', ')}, received '${values.backend}'.`);
+  }
   const wanted = values.only?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   const unknown = wanted?.filter((id) => !CASES.some((c) => c.id === id)) ?? [];
   if (unknown.length > 0) throw new UsageError(`--only: unknown case ${unknown.map((u) => `'${u}'`).join(', ')}; cases are ${CASES.map((c) => c.id).join(', ')}.`);
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
 
   const cases = wanted === undefined ? CASES : CASES.filter((c) => wanted.includes(c.id));
   const command = ['pnpm bench', ...process.argv.slice(2)].join(' ');
-  const report = await runBench({ cases, quick: values.quick, backend: values.backend as BackendName, command, log: (m) => console.error(m) });
+  const report = await runBench({ cases, quick: values.quick, ...(values.backend === undefined ? {} : { backend: values.backend as BackendName }), command, log: (m) => console.error(m) });
 
   const out = path.resolve(invokedFrom, values.out);
   mkdirSync(out, { recursive: true });

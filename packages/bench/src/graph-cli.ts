@@ -5,19 +5,19 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { initBackend } from '@lnn/autodiff';
+import { initBackend, type BackendName } from '@lnn/autodiff';
 import { graphLagrangianCosts } from './cases/graph-lagrangian';
 import type { Timing } from './timing';
 
 const { values } = parseArgs({
   options: {
-    backend: { type: 'string', default: 'wasm' },
+    backend: { type: 'string' },
     repetitions: { type: 'string', default: '10' },
     hidden: { type: 'string', default: '32,32' },
     'dense-up-to': { type: 'string', default: '1000' },
   },
 });
-const info = await initBackend({ backend: values.backend as 'wasm' });
+const info = await initBackend(values.backend === undefined ? {} : { backend: values.backend as BackendName });
 const hidden = values.hidden.split(',').map(Number);
 const r = graphLagrangianCosts({ hidden, repetitions: Number(values.repetitions), denseUpTo: Number(values['dense-up-to']) });
 const fmt = (t: Timing | undefined) => (t === undefined ? '— | —' : `${t.median.toFixed(2)} ms | ${t.min.toFixed(2)}–${t.max.toFixed(2)} ms (${t.repetitions})`);

@@ -5,19 +5,19 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { initBackend } from '@lnn/autodiff';
+import { initBackend, type BackendName } from '@lnn/autodiff';
 import { jetVsGeneral } from './cases/jet-vs-general';
 import type { Timing } from './timing';
 
 const { values } = parseArgs({
   options: {
-    backend: { type: 'string', default: 'wasm' },
+    backend: { type: 'string' },
     batch: { type: 'string', default: '32' },
     repetitions: { type: 'string', default: '15' },
     widths: { type: 'string', default: '4,500,500,500,1' },
   },
 });
-const info = await initBackend({ backend: values.backend as 'wasm' });
+const info = await initBackend(values.backend === undefined ? {} : { backend: values.backend as BackendName });
 const widths = values.widths.split(',').map(Number);
 const result = jetVsGeneral({ widths, batch: Number(values.batch), repetitions: Number(values.repetitions) });
 const fmt = (t: Timing) => `${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)})`;

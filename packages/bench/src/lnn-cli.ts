@@ -4,19 +4,19 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { initBackend } from '@lnn/autodiff';
+import { initBackend, type BackendName } from '@lnn/autodiff';
 import { lnnCosts } from './cases/lnn';
 import type { Timing } from './timing';
 
 const { values } = parseArgs({
   options: {
-    backend: { type: 'string', default: 'wasm' },
+    backend: { type: 'string' },
     steps: { type: 'string', default: '30' },
     repetitions: { type: 'string', default: '15' },
     'wrap-angles': { type: 'boolean', default: false },
   },
 });
-const info = await initBackend({ backend: values.backend as 'wasm' });
+const info = await initBackend(values.backend === undefined ? {} : { backend: values.backend as BackendName });
 const r = lnnCosts({ steps: Number(values.steps), repetitions: Number(values.repetitions), wrapAngles: values['wrap-angles'] });
 const fmt = (t: Timing) => `${t.median.toFixed(2)} ms | ${t.min.toFixed(2)} ms | ${t.max.toFixed(2)} ms | ${t.repetitions}`;
 console.log(`LNN ${r.widths.join('→')}${r.wrapAngles ? ' (angles wrapped)' : ''} on the double pendulum, backend ${info.backend}${info.simd ? ' (SIMD)' : ''}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);

@@ -8,7 +8,7 @@ import { denseLuFactor, denseLuSolve } from './internal/host/banded-lu';
 import { periodicBandedSolve } from './periodic-banded-solve';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 /** The dense matrix of a band (float64), wrapped or not. */

@@ -8,7 +8,7 @@ import { denseLuFactor, denseLuSolve } from './internal/host/banded-lu';
 import { SparsePattern } from './sparse-pattern';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 /** The 5-point pattern of a periodic rows×cols grid. */

@@ -16,7 +16,7 @@ import { graphAccelerations, graphEnergy } from './sparse-euler-lagrange';
 import { waveDensity } from './wave-density';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 /** Random smooth-ish fields, float32-rounded so the float64 reference sees the same input. */

@@ -13,7 +13,7 @@ import { ringGraph } from './ring-graph';
 import { graphAccelerations, graphDerivatives, graphEnergy, toDenseMatrix } from './sparse-euler-lagrange';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 const irregular = neighbourGraph([[1, 4], [0, 2, 5], [1, 3], [2, 4, 7], [3, 0], [1, 6], [5, 7], [6, 3]]);

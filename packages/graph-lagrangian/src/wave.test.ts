@@ -10,7 +10,7 @@ import { waveStateSampler, waveTrainingData } from './wave-data';
 import { rolloutEnergies } from './wave-energy';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 describe('the 1D wave experiment, small', () => {

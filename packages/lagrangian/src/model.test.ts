@@ -10,7 +10,7 @@ import { MlpLagrangian, paperInitStd } from './mlp-lagrangian';
 import { loadModel, saveModel } from './model-io';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'cpu' });
+  await initBackend();
 });
 
 describe('MlpLagrangian', () => {

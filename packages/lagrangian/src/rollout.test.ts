@@ -7,7 +7,7 @@ import { MlpLagrangian } from './mlp-lagrangian';
 import { rollout } from './rollout';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 /** A stand-in model with the true double-pendulum accelerations, to check rollouts against the truth. */

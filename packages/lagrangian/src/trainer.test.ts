@@ -23,7 +23,7 @@ const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'lnn-train-'));
 const weights = (m: MlpLagrangian) => m.variables.map((v) => Array.from(v.dataSync()));
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 describe('train', () => {

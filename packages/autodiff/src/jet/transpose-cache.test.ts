@@ -11,7 +11,7 @@ let w1: tf.Variable;
 let w2: tf.Variable;
 let x: tf.Tensor2D;
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
   w1 = tf.variable(tf.randomNormal([3, 16], 0, 1, 'float32', 1));
   w2 = tf.variable(tf.randomNormal([16, 1], 0, 1, 'float32', 2));
   x = tf.randomNormal([5, 3], 0, 1, 'float32', 3);

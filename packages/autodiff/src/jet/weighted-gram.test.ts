@@ -5,7 +5,7 @@ import { assertAllClose } from '../testing/all-close';
 import { weightedGram } from './weighted-gram';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 /** `J diag(w) Kᵀ` as a plain batched matMul: the general path. */

@@ -8,6 +8,7 @@ import { runCases } from './run-suite';
 export interface RunBenchOptions {
   readonly cases: readonly BenchCase[];
   readonly quick: boolean;
+  /** @default $LNN_BACKEND, else wasm (see initBackend) */
   readonly backend?: BackendName;
   /** The command line to record. */
   readonly command: string;
@@ -18,7 +19,7 @@ export interface RunBenchOptions {
 export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
-  const info = await initBackend({ backend: options.backend ?? 'wasm' });
+  const info = await initBackend(options.backend === undefined ? {} : { backend: options.backend });
   const records = await runCases(options.cases, { quick: options.quick, backend: info.backend, log });
   return {
     schema: REPORT_SCHEMA,

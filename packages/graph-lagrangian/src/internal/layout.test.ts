@@ -12,7 +12,7 @@ import { graphOperators } from './operators';
 import { stencilOf } from './stencil';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 describe('stencilOf', () => {

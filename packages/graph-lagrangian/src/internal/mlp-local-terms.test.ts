@@ -7,7 +7,7 @@ import { jetLocalTerms, type LocalTerms } from './local-terms';
 import { mlpLocalTerms } from './mlp-local-terms';
 
 beforeAll(async () => {
-  await initBackend({ backend: 'wasm' });
+  await initBackend();
 });
 
 const scaleOf = (t: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(t)).dataSync()[0]!);
