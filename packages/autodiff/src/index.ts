@@ -17,7 +17,8 @@ export {
   type BackendName,
   type ConcreteBackend,
 } from './backend/backend-name';
-export { BackendInitError, BackendUnavailableError } from './backend/errors';
+export { BackendInitError, BackendUnavailableError, NoBackendError } from './backend/errors';
+export { requireBackend } from './backend/require-backend';
 export { MAX_WASM_THREADS, THREADS_ENV_VAR } from './backend/threads';
 export { BACKEND_PACKAGES } from './backend/loaders';
 export {

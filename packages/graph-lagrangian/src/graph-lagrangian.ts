@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { requireBackend } from '@lnn/autodiff';
 import { registerModel, type DynamicsModel, type Lagrangian } from '@lnn/lagrangian';
 import type { ConjugateGradientOptions } from './conjugate-gradient-solve';
 import { DensityMlp } from './density-mlp';
@@ -43,6 +44,7 @@ export class GraphLagrangian implements DynamicsModel {
 
   constructor(config: GraphLagrangianConfig) {
     const where = 'GraphLagrangian';
+    requireBackend(where);
     const { graph: graphConfig, hidden = [400, 400, 400], seed = 0, conjugateGradient = {} } = config ?? ({} as GraphLagrangianConfig);
     if (!Array.isArray(hidden) || hidden.length === 0 || !hidden.every((w) => Number.isInteger(w) && w > 0)) {
       throw new TypeError(`${where}: config.hidden must be a non-empty array of positive integers, received ${JSON.stringify(hidden)}.`);

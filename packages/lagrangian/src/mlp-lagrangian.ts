@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { jets, TransposeCache, type Jet } from '@lnn/autodiff';
+import { jets, requireBackend, TransposeCache, type Jet } from '@lnn/autodiff';
 import type { DynamicsModel } from './dynamics-model';
 import { eulerLagrange, eulerLagrangeWithHessian, lagrangianEnergy, type EulerLagrangeOptions } from './euler-lagrange';
 import type { Lagrangian } from './lagrangian';
@@ -114,6 +114,7 @@ export class MlpLagrangian implements DynamicsModel {
 
   constructor(config: MlpLagrangianConfig) {
     const where = 'MlpLagrangian';
+    requireBackend(where);
     const { dof, extraDim = 0, hidden = [600, 600, 600], angles = [], angleTransform = 'none', seed = 0, solver = { inverse: 'pinv' } } = config ?? ({} as MlpLagrangianConfig);
     if (!Number.isInteger(dof) || dof < 1) throw new TypeError(`${where}: config.dof must be a positive integer, received ${String(dof)}.`);
     if (!Number.isInteger(extraDim) || extraDim < 0) throw new TypeError(`${where}: config.extraDim must be an integer ≥ 0, received ${String(extraDim)}.`);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { requireBackend } from '@lnn/autodiff';
 import type { DynamicsModel } from './dynamics-model';
 import { readBundle, writeBundle } from './internal/bundle';
 import { MlpLagrangian, type MlpLagrangianConfig } from './mlp-lagrangian';
@@ -66,6 +67,7 @@ export function saveModel(model: DynamicsModel, dir: string): void {
  */
 export function loadModel(dir: string, context: LoadContext = {}): DynamicsModel {
   const where = 'loadModel';
+  requireBackend(where);
   const { manifest, arrays } = readBundle(dir, where);
   if (manifest.format !== MODEL_FORMAT) throw new Error(`${where}: ${dir} holds a ${String(manifest.format)}, expected a ${MODEL_FORMAT}.`);
   if (manifest.formatVersion !== MODEL_FORMAT_VERSION) {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { LinalgError } from '@lnn/autodiff';
+import { LinalgError, requireBackend } from '@lnn/autodiff';
 import { solve, type FirstOrderProblem, type SecondOrderProblem, type SolveOptions, type SolveResult } from '@lnn/ode';
 import type { DynamicsModel } from './dynamics-model';
 
@@ -21,6 +21,7 @@ export type RolloutOptions = Omit<SolveOptions, 'batching'> & {
  * r.states; r.status; r.message;
  */
 export function rollout(model: DynamicsModel, y0: ArrayLike<number>, times: ArrayLike<number>, options: RolloutOptions = {}): SolveResult {
+  requireBackend('rollout');
   const d = model.dof;
   const p = model.extraDim;
   const batch = y0.length / (2 * d);

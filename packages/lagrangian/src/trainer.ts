@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { symmetricEigenvalues } from '@lnn/autodiff';
+import { requireBackend, symmetricEigenvalues } from '@lnn/autodiff';
 import type { DynamicsModel } from './dynamics-model';
 import { createAdam } from './internal/adam';
 import { fnv1a, hasBundle, readBundle, writeBundle } from './internal/bundle';
@@ -162,6 +162,7 @@ function indefiniteness(hvv: tf.Tensor3D): tf.Scalar {
  * model); weighted by the data's `weight` when it has one.
  */
 export function evaluate(model: DynamicsModel, data: TrainingData | PackedData, options: { loss?: 'l1' | 'mse'; batchSize?: number } = {}): number {
+  requireBackend('evaluate');
   const { loss = 'l1', batchSize = 1024 } = options;
   const packed = 'table' in data ? data : packData(data, model.dof, model.extraDim, 'evaluate');
   let total = 0;
@@ -217,6 +218,7 @@ function checkOptions(options: TrainOptions): void {
  *   weightDecay: 1e-6, checkpoint: { dir: 'runs/dp', every: 500 } });
  */
 export function train(model: DynamicsModel, data: TrainingData, options: TrainOptions): TrainResult {
+  requireBackend('train');
   checkOptions(options);
   if (options.definiteness !== undefined && model.accelerationsAndVelocityHessian === undefined) {
     throw new TypeError(`train: options.definiteness needs a Lagrangian model (one with accelerationsAndVelocityHessian); a '${model.kind}' has none.`);

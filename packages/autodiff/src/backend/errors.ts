@@ -37,3 +37,15 @@ export class BackendInitError extends Error {
     super(`initBackend: backend '${backend}' failed to initialise: ${reason}`, options);
   }
 }
+
+/**
+ * No tfjs backend is running: `initBackend()` was not called (and no backend package was imported
+ * by hand). Thrown by the entry points of every `@lnn` package instead of tfjs's "No backend found
+ * in registry".
+ */
+export class NoBackendError extends Error {
+  override readonly name = 'NoBackendError';
+  constructor(where: string) {
+    super(`${where}: no tfjs backend is running. Call \`await initBackend()\` from @lnn/autodiff first (wasm by default; LNN_BACKEND or { backend } choose another).`);
+  }
+}

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { jets, type Jet } from '@lnn/autodiff';
+import { jets, requireBackend, type Jet } from '@lnn/autodiff';
 import { layerSeed } from '@lnn/lagrangian';
 
 /** Activations of a baseline network. The smooth ones also run on jets (HNN, DeLaN need that). */
@@ -38,6 +38,7 @@ export class Mlp {
     seed: number,
     readonly extraDim = 0,
   ) {
+    requireBackend(where);
     const widths = [inputs, ...hidden, outputs];
     for (let i = 0; i + 1 < widths.length; i++) {
       const [nIn, nOut] = [widths[i] as number, widths[i + 1] as number];
