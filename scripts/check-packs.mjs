@@ -20,6 +20,8 @@ try {
     console.log(`\n── ${manifest.name} (${tarball})`);
     const listing = execFileSync('tar', ['-xOzf', file, 'package/package.json'], { encoding: 'utf8' });
     if (/"(workspace|catalog):/.test(listing)) failures.push(`${manifest.name}: packed package.json still has workspace:/catalog: versions`);
+    const contents = execFileSync('tar', ['-tzf', file], { encoding: 'utf8' }).split('\n');
+    if (!contents.includes('package/LICENSE')) failures.push(`${manifest.name}: the tarball has no LICENSE`);
     for (const [tool, args] of [
       ['publint', ['run', file, '--strict']],
       ['attw', [file, '--profile', 'strict', '--format', 'table-flipped']],
