@@ -23,4 +23,5 @@ export { learningRate, type Schedule } from './schedule';
 export { packData, type TrainingData } from './training-data';
 export { evaluate, train, type Progress, type TrainOptions, type TrainResult } from './trainer';
 export { rollout, type RolloutOptions } from './rollout';
+export { rolloutEnergies } from './rollout-energy';
 export { version } from './version';

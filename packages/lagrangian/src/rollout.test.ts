@@ -1,10 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend } from '@lnn/autodiff';
+import { initBackend, jets } from '@lnn/autodiff';
 import { createRandom, doublePendulum, energies, sampleStates } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DynamicsModel } from './dynamics-model';
 import { MlpLagrangian } from './mlp-lagrangian';
+import { eulerLagrange, lagrangianEnergy } from './euler-lagrange';
+import type { Lagrangian } from './lagrangian';
 import { rollout } from './rollout';
+import { rolloutEnergies } from './rollout-energy';
 
 beforeAll(async () => {
   await initBackend();
@@ -109,5 +112,31 @@ describe('rollout', () => {
     expect(() => rollout(model, [0, 0, 0], [0, 1])).toThrow('rollout: y0 must hold B·4 numbers ([q, q̇] per trajectory), received 3.');
     expect(() => rollout(model, [0, NaN, 0, 0], [0, 1])).toThrow('rollout: y0[1] is NaN; initial states must be finite.');
     model.dispose();
+  });
+  it("rolloutEnergies: the model's own energy at every output, conserved along a rollout, NaN after a stop", () => {
+    // Two unit oscillators as a jet Lagrangian, L = ½|q̇|² − ½|q|²: energy ½|q̇|² + ½|q|².
+    const oscillators: Lagrangian = { dof: 2, jet: (x) => jets.sum(jets.mul(jets.square(x), tf.tensor1d([-0.5, -0.5, 0.5, 0.5]))) };
+    const model: DynamicsModel = {
+      kind: 'oscillators',
+      dof: 2,
+      extraDim: 0,
+      variables: [],
+      config: {},
+      dispose: () => undefined,
+      accelerations: (q, qdot) => eulerLagrange(oscillators, q, qdot),
+      energy: (q, qdot) => lagrangianEnergy(oscillators, q, qdot),
+    };
+    const y0 = Float64Array.from([0.3, -0.2, 0.1, 0.05, 1.2, 0.4, -0.3, 0.2]);
+    const times = [0, 1, 2];
+    const r = rollout(model, y0, times, { method: 'dopri5', rtol: 1e-9, atol: 1e-9 });
+    expect(r.status, r.message).toEqual(['success', 'success']);
+    const e = rolloutEnergies(model, r);
+    const exact = [0, 1].map((b) => 0.5 * y0.subarray(4 * b, 4 * b + 4).reduce((sum, x) => sum + x * x, 0));
+    for (let t = 0; t < 3; t++) for (const b of [0, 1]) expect(Math.abs((e[2 * t + b] as number) - (exact[b] as number))).toBeLessThan(1e-5);
+    const stopped = rollout(model, y0, times, { method: 'dopri5', stop: (t, _s, trajectory) => (trajectory === 1 && t > 0.5 ? 'test stop' : undefined) });
+    const partial = rolloutEnergies(model, stopped);
+    expect(Number.isNaN(partial[5] as number)).toBe(true);
+    expect(Number.isFinite(partial[4] as number)).toBe(true);
+    expect(() => rolloutEnergies(trueModel(), r)).toThrow("rolloutEnergies: a 'true-double-pendulum' defines no energy of its own.");
   });
 });
