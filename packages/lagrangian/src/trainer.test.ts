@@ -98,6 +98,26 @@ describe('train', () => {
     assertAllClose(clipped.moments, plain.moments.map((m) => m / 10), { rtol: 1e-4, atol: 1e-9 });
   });
 
+  it("lossCap: a residual beyond the cap gives no gradient — its size no longer matters, and its row stops pulling the fit", () => {
+    // Four rows, batches of 32 drawn with replacement: the same draws whatever the targets.
+    const head = (x: ArrayLike<number>) => Array.from(x).slice(0, 8);
+    const clean = { q: head(trainSet.q), qdot: head(trainSet.qdot), qdd: head(trainSet.qdd) };
+    const withOutlier = (size: number) => ({ ...clean, qdd: clean.qdd.map((v, i) => (i === 6 ? v + size : v)) });
+    const run = (data: TrainingData, lossCap?: number) => {
+      const model = new MlpLagrangian({ dof: 2, hidden: [8], seed: 4 });
+      train(model, data, { steps: 5, batchSize: 32, seed: 1, ...(lossCap === undefined ? {} : { lossCap }) });
+      const w = weights(model);
+      model.dispose();
+      return w;
+    };
+    // Two outliers of different sizes, both far beyond the cap: the same training.
+    const capped = run(withOutlier(1e6), 1000);
+    expect(run(withOutlier(1e5), 1000)).toEqual(capped);
+    // Without the cap the outlier's row pulls the fit (L1: by its residual's sign): another training.
+    expect(run(withOutlier(1e6))).not.toEqual(capped);
+    expect(() => train(new MlpLagrangian({ dof: 2, hidden: [4] }), clean, { steps: 1, lossCap: 0 })).toThrow('train: options.lossCap must be a positive finite number, received 0.');
+  });
+
   it('definiteness: adds weight × the minority-sign share of H_vv\'s eigenvalues to the loss, and steers the update', () => {
     // The guard's effect on whole trainings is measured by the double-pendulum ablation of
     // apps/paper-repro (seed 3 falls back to q̈ ≈ 0 without it); here, its term and its gradient.

@@ -21,6 +21,14 @@ export interface TrainOptions {
   /** Decoupled (AdamW) weight decay per step, times the learning rate. @default 0 */
   readonly weightDecay?: number;
   /**
+   * Cap on each residual of the loss (|q̈_pred − q̈| for L1, its square for MSE, per component):
+   * beyond it a residual counts as the cap and gives no gradient. Where `H_vv` passes near
+   * singular the predicted q̈ runs to 1e3–1e6 at a few states, and their gradients — not the
+   * data — would steer the whole update; with a cap well above any real residual (the double
+   * pendulum's accelerations stay below ~100 rad/s²) they are ignored. @default no cap
+   */
+  readonly lossCap?: number;
+  /**
    * Scale each step's gradient down to this global (Euclidean, over every variable) norm when it
    * is larger. The LNN's loss spikes by orders of magnitude where `H_vv` passes near singular
    * (gradient norms of 1e8–1e11 against ~200 otherwise, on the double pendulum); clipping keeps
@@ -100,6 +108,7 @@ function runFingerprint(data: TrainingData, options: TrainOptions): Record<strin
     seed: options.seed ?? 0,
     clipNorm: options.clipNorm ?? null,
     definiteness: options.definiteness ?? null,
+    lossCap: options.lossCap ?? null,
   };
 }
 
@@ -119,20 +128,23 @@ interface State {
 }
 
 /** Σ wᵢ·lossᵢ and Σ wᵢ over a batch (`lossᵢ` the mean over sample i's components; wᵢ = 1 without weights). */
-function lossSums(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor, weight?: tf.Tensor2D): [tf.Scalar, tf.Scalar] {
+/** Per-component residuals |d| (L1) or d² (MSE), each capped at `cap` (no gradient beyond it). */
+function residuals(kind: 'l1' | 'mse', diff: tf.Tensor, cap?: number): tf.Tensor {
+  const r = kind === 'l1' ? tf.abs(diff) : tf.square(diff);
+  return cap === undefined ? r : tf.minimum(r, kind === 'l1' ? cap : cap * cap);
+}
+
+function lossSums(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor, weight?: tf.Tensor2D, cap?: number): [tf.Scalar, tf.Scalar] {
   const diff = tf.sub(prediction, target);
-  const perSample = tf.mean(kind === 'l1' ? tf.abs(diff) : tf.square(diff), 1);
+  const perSample = tf.mean(residuals(kind, diff, cap), 1);
   if (weight === undefined) return [tf.sum(perSample), tf.scalar(perSample.shape[0] as number)];
   const w = tf.reshape(weight, [-1]);
   return [tf.sum(tf.mul(perSample, w)), tf.sum(w)];
 }
 
-function lossOf(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor, weight?: tf.Tensor2D): tf.Scalar {
-  if (weight === undefined) {
-    const diff = tf.sub(prediction, target);
-    return (kind === 'l1' ? tf.mean(tf.abs(diff)) : tf.mean(tf.square(diff))) as tf.Scalar;
-  }
-  const [total, weights] = lossSums(kind, prediction, target, weight);
+function lossOf(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor, weight?: tf.Tensor2D, cap?: number): tf.Scalar {
+  if (weight === undefined) return tf.mean(residuals(kind, tf.sub(prediction, target), cap)) as tf.Scalar;
+  const [total, weights] = lossSums(kind, prediction, target, weight, cap);
   return tf.div(total, weights);
 }
 
@@ -140,13 +152,14 @@ function lossOf(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor, we
  * The loss a model is trained on: on accelerations, or — for a model with its own state
  * derivative — on `[q̇', q̈]` against the data's `[q̇, q̈]`.
  */
-function trainingLoss(model: DynamicsModel, kind: 'l1' | 'mse', { q, qdot, qdd, extra, weight }: Batch, definiteness?: TrainOptions['definiteness']): tf.Scalar {
+function trainingLoss(model: DynamicsModel, kind: 'l1' | 'mse', { q, qdot, qdd, extra, weight }: Batch, options: TrainOptions): tf.Scalar {
+  const { definiteness, lossCap } = options;
   if (definiteness !== undefined && model.accelerationsAndVelocityHessian !== undefined) {
     const { accelerations, hvv } = model.accelerationsAndVelocityHessian(q, qdot, extra);
-    return tf.add(lossOf(kind, accelerations, qdd, weight), tf.mul(definiteness.weight, indefiniteness(hvv)));
+    return tf.add(lossOf(kind, accelerations, qdd, weight, lossCap), tf.mul(definiteness.weight, indefiniteness(hvv)));
   }
-  if (model.stateDerivative === undefined) return lossOf(kind, model.accelerations(q, qdot, extra), qdd, weight);
-  return lossOf(kind, model.stateDerivative(q, qdot, extra), tf.concat([qdot, qdd], 1), weight);
+  if (model.stateDerivative === undefined) return lossOf(kind, model.accelerations(q, qdot, extra), qdd, weight, lossCap);
+  return lossOf(kind, model.stateDerivative(q, qdot, extra), tf.concat([qdot, qdd], 1), weight, lossCap);
 }
 
 /** The batch mean of the share of each matrix's eigenvalue mass on its minority sign (0: definite). */
@@ -191,6 +204,9 @@ function checkOptions(options: TrainOptions): void {
   if (!(weightDecay >= 0)) throw new TypeError(`${where}: options.weightDecay must be ≥ 0, received ${String(weightDecay)}.`);
   if (options.definiteness !== undefined && !(options.definiteness?.weight >= 0 && Number.isFinite(options.definiteness.weight))) {
     throw new TypeError(`${where}: options.definiteness.weight must be a finite number ≥ 0, received ${String(options.definiteness?.weight)}.`);
+  }
+  if (options.lossCap !== undefined && !(options.lossCap > 0 && Number.isFinite(options.lossCap))) {
+    throw new TypeError(`${where}: options.lossCap must be a positive finite number, received ${String(options.lossCap)}.`);
   }
   if (options.clipNorm !== undefined && !(options.clipNorm > 0 && Number.isFinite(options.clipNorm))) {
     throw new TypeError(`${where}: options.clipNorm must be a positive finite number, received ${String(options.clipNorm)}.`);
@@ -291,7 +307,7 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
       const { value, grads } = tf.tidy(() => {
         const batch = tf.gather(packed.table, tf.tensor1d(indices, 'int32')) as tf.Tensor2D;
         const parts = unpack(batch, packed);
-        return tf.variableGrads(() => trainingLoss(model, loss, parts, options.definiteness), [...variables]);
+        return tf.variableGrads(() => trainingLoss(model, loss, parts, options), [...variables]);
       });
       // A variable without a gradient does not reach the loss (e.g. the output bias of an LNN).
       const outcome = adam.update(value, variables.map((v) => grads[v.name]), lr, options.clipNorm === undefined ? {} : { clipNorm: options.clipNorm });
