@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
 import { libraryConfig } from '../../config/tsup.base.ts';
 
-export default defineConfig(libraryConfig());
+export default defineConfig(libraryConfig({ entry: { index: 'src/index.ts', formula: 'src/formula.ts' } }));

@@ -1,6 +1,7 @@
 /**
  * @lnn/systems — ground-truth physics in float64: the paper's systems and more, their
- * Lagrangians, closed-form accelerations, energies and samplers; systems from a formula; data sets.
+ * Lagrangians, closed-form accelerations, energies and samplers; data sets. Systems from a formula
+ * are in `@lnn/systems/formula` (it loads mathjs, which this entry does not).
  */
 export type { MechanicalSystem } from './system';
 export { doublePendulum, type DoublePendulum, type DoublePendulumParameters } from './double-pendulum';
@@ -16,7 +17,6 @@ export { wave1d, type Wave1d, type Wave1dParameters } from './wave-1d';
 export { simplePendulum } from './simple-pendulum';
 export { harmonicOscillator, type HarmonicOscillator, type HarmonicOscillatorParameters } from './harmonic-oscillator';
 export { pendulumChain, type PendulumChainParameters } from './pendulum-chain';
-export { fromFormula, type FormulaDerivatives, type FormulaSystem, type FromFormulaOptions } from './from-formula';
 export { accelerations, energies, lagrangianProblem, secondOrderProblem } from './problems';
 export { createRandom, type Random } from './random';
 export { accelerationDataset, sampleStates, splitStates, trajectoryDataset, type DataArray, type Dataset, type StateSampler } from './dataset';

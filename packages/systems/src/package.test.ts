@@ -1,11 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { expectBuiltPackageLoads } from '@lnn/test-utils';
-import { describe, it } from 'vitest';
+import { expectBuiltPackageLoads, runBuilt } from '@lnn/test-utils';
+import { describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 describe('@lnn/systems built output', () => {
   it('loads silently from plain Node, as ESM and as CJS, with its public API', () => {
-    expectBuiltPackageLoads(packageDir, ['doublePendulum', 'relativisticParticle', 'wave1d', 'pendulumChain', 'fromFormula', 'accelerationDataset', 'writeDataset', 'readDataset', 'version']);
+    expectBuiltPackageLoads(packageDir, ['doublePendulum', 'relativisticParticle', 'wave1d', 'pendulumChain', 'accelerationDataset', 'writeDataset', 'readDataset', 'version']);
+    expectBuiltPackageLoads(packageDir, ['fromFormula'], 'formula');
+  });
+
+  it('does not load mathjs unless @lnn/systems/formula is imported', () => {
+    const mathjsLoaded = `console.log(JSON.stringify(Object.keys(require.cache).some((k) => k.includes('/mathjs/'))));`;
+    expect(runBuilt(packageDir, 'cjs', mathjsLoaded).stdout.trim()).toBe('false');
+    expect(runBuilt(packageDir, 'cjs', mathjsLoaded, 'formula').stdout.trim()).toBe('true');
   });
 });
