@@ -22,6 +22,13 @@ try {
     if (/"(workspace|catalog):/.test(listing)) failures.push(`${manifest.name}: packed package.json still has workspace:/catalog: versions`);
     const contents = execFileSync('tar', ['-tzf', file], { encoding: 'utf8' }).split('\n');
     if (!contents.includes('package/LICENSE')) failures.push(`${manifest.name}: the tarball has no LICENSE`);
+    // README links must work on npm: absolute, an anchor, or a file inside the tarball.
+    const readme = execFileSync('tar', ['-xOzf', file, 'package/README.md'], { encoding: 'utf8' });
+    for (const [, target] of readme.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^(https?:|mailto:|#)/.test(target)) continue;
+      const inside = path.posix.normalize(path.posix.join('package', target.split('#')[0]));
+      if (!contents.includes(inside)) failures.push(`${manifest.name}: README links to ${target}, which is not in the tarball (use an absolute link)`);
+    }
     for (const [tool, args] of [
       ['publint', ['run', file, '--strict']],
       ['attw', [file, '--profile', 'strict', '--format', 'table-flipped']],
