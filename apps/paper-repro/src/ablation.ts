@@ -23,12 +23,14 @@ interface Row {
 
 /** The rows the command knows; `--rows` picks some (default: recipe and no-guard). */
 export const ROWS: readonly Row[] = [
-  { id: 'recipe', label: 'the quick recipe (guard on H_vv, keep-best, 32k steps)', set: [] },
-  { id: 'no-guard', label: 'without the guard on H_vv', set: ['lnn.definiteness=null'] },
+  { id: 'recipe', label: 'the quick recipe: guard on H_vv, residuals capped at 1,000, keep-best, 32k steps', set: [] },
+  { id: 'no-guard-no-cap', label: 'without the guard and the cap (keep-best only)', set: ['lnn.definiteness=null', 'lnn.lossCap=null'] },
+  { id: 'no-cap', label: 'without the cap (guard and keep-best)', set: ['lnn.lossCap=null'] },
+  { id: 'no-guard', label: 'without the guard (cap and keep-best)', set: ['lnn.definiteness=null'] },
   { id: 'no-keep-best', label: 'without keep-best (the last weights)', set: ['lnn.keepBest=false'] },
   { id: 'clip-1000', label: 'with gradient-norm clipping at 1,000', set: ['lnn.clipNorm=1000'] },
-  { id: 'restarts', label: 'without the guard, with seed restarts (3 × 1,000 trial steps)', set: ['lnn.definiteness=null', 'lnn.restarts={"candidates":3,"trialSteps":1000}'] },
-  { id: 'plain-24k', label: 'the plain recipe (no guard, no keep-best), 24k steps', set: ['lnn.definiteness=null', 'lnn.keepBest=false', 'lnn.steps=24000'] },
+  { id: 'restarts', label: 'without guard and cap, with seed restarts (3 × 1,000 trial steps)', set: ['lnn.definiteness=null', 'lnn.lossCap=null', 'lnn.restarts={"candidates":3,"trialSteps":1000}'] },
+  { id: 'plain-24k', label: 'the plain recipe (no guard, no cap, no keep-best), 24k steps', set: ['lnn.definiteness=null', 'lnn.lossCap=null', 'lnn.keepBest=false', 'lnn.steps=24000'] },
 ];
 
 interface Cell {
@@ -122,7 +124,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      rows: { type: 'string', default: 'recipe,no-guard' },
+      rows: { type: 'string', default: 'recipe,no-guard-no-cap' },
       seeds: { type: 'string', default: '0,1,2,3,4' },
       parallel: { type: 'string', default: '2' },
       out: { type: 'string', default: 'results/ablation' },

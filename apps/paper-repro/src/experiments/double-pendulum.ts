@@ -23,6 +23,11 @@ export interface LnnRecipe {
    * 11.4 at 24,000 steps without it, the guard made `H_vv` definite within 4,000 steps).
    */
   readonly definiteness: number | null;
+  /**
+   * Cap on each acceleration residual (`train`'s `lossCap`, rad/s²); null: none. Near-singular
+   * `H_vv` gives q̈ of 1e3–1e6 at a few states; capped, they stop steering the update.
+   */
+  readonly lossCap: number | null;
   /** Global gradient-norm clipping (`train`'s `clipNorm`); null: none. */
   readonly clipNorm: number | null;
   /** Seed restarts: candidates trained `trialSteps` each, the best (validation loss) continued; null: one run. */
@@ -55,7 +60,7 @@ interface Settings {
   readonly energy: { readonly count: number; readonly tEnd: number; readonly outputs: number; readonly rtol: number; readonly atol: number; readonly maxSteps: number; readonly stopAbove: number | null };
 }
 
-const QUICK_LNN: LnnRecipe = { steps: 32_000, batchSize: 256, peak: 1e-3, beta2: 0.9, angleTransform: 'features', definiteness: 1, clipNorm: null, restarts: null, keepBest: true };
+const QUICK_LNN: LnnRecipe = { steps: 32_000, batchSize: 256, peak: 1e-3, beta2: 0.9, angleTransform: 'features', definiteness: 1, lossCap: 1000, clipNorm: null, restarts: null, keepBest: true };
 const QUICK_ENERGY = { count: 40, tEnd: 100, outputs: 201, rtol: 1e-6, atol: 1e-6, maxSteps: 200_000, stopAbove: 1 };
 
 const SETTINGS: Record<Scale, Settings> = {
@@ -183,6 +188,7 @@ function run(context: ExperimentContext): ExperimentResult {
       adam: { beta2: r.beta2 },
       schedule: { kind: 'one-cycle' as const, peak: r.peak, total: steps },
       ...(r.clipNorm === null ? {} : { clipNorm: r.clipNorm }),
+      ...(r.lossCap === null ? {} : { lossCap: r.lossCap }),
       ...(r.definiteness === null ? {} : { definiteness: { weight: r.definiteness } }),
       ...(r.keepBest ? { keepBest: { data: validation } } : {}),
     };
@@ -371,6 +377,7 @@ function run(context: ExperimentContext): ExperimentResult {
         (s.lnn.definiteness === null
           ? 'no guard on H_vv; '
           : `a guard on H_vv's definiteness (weight ${s.lnn.definiteness}: the share of its eigenvalue mass on the minority sign, 0 where H_vv is definite, is added to the loss — a physical L has a definite H_vv, and runs that settled on an indefinite one fell back to q̈ ≈ 0); `) +
+        (s.lnn.lossCap === null ? 'no cap on residuals; ' : `each residual capped at ${s.lnn.lossCap} rad/s² (beyond it, no gradient: the near-singular states' q̈ of 1e3–1e6 stop steering the update); `) +
         `gradient-norm clipping ${s.lnn.clipNorm === null ? 'off' : `at ${s.lnn.clipNorm}`}; ` +
         (s.lnn.restarts === null
           ? 'no seed restarts (one initialisation, trained once); '
