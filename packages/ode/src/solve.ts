@@ -1,7 +1,7 @@
 import { dopri5 } from './dopri5';
 import { toFirstOrder } from './first-order';
 import type { Integrator, IntegratorState } from './integrator';
-import { stateDim, type Problem } from './problem';
+import { stateDim, type Problem, type SecondOrderProblem } from './problem';
 import { rk4 } from './rk4';
 import { errorNorm, initialStep, stepFactor } from './step-control';
 import { variational } from './variational';
@@ -274,6 +274,11 @@ function checkArguments(problem: Problem, y0: ArrayLike<number>, times: ArrayLik
   }
   if (method === 'verlet' && problem.kind !== 'second-order') {
     throw new TypeError(`solve: method 'verlet' needs a second-order problem q̈ = a(q), received a ${problem.kind} problem.`);
+  }
+  if (method === 'verlet' && (problem as SecondOrderProblem).velocityDependent !== false) {
+    throw new TypeError(
+      "solve: method 'verlet' needs an acceleration independent of the velocity (the problem's velocityDependent: false); Störmer–Verlet is symplectic only for q̈ = a(q). Use 'dopri5' or 'variational' instead.",
+    );
   }
   if (method === 'variational' && problem.kind !== 'lagrangian') {
     throw new TypeError(`solve: method 'variational' needs a lagrangian problem (its gradient and Hessian), received a ${problem.kind} problem.`);

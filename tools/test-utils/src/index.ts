@@ -1,1 +1,2 @@
 export { expectBuiltPackageLoads, runBuilt, type BuiltFormat, type NodeRun } from './run-built';
+export { expectContract, fuzzSettings, numbersIn, type Outcome } from './fuzz';
