@@ -161,15 +161,31 @@ function valueAndGradient(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tenso
 
 /** The energy `E = q̇·∇_q̇L − L` per sample, `[B]`. */
 export function lagrangianEnergy(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => {
+  const energy = tf.tidy(() => {
     const { value, gradV } = valueAndGradient(lagrangian, q, qdot, extra);
     return tf.sub(tf.sum(tf.mul(qdot, gradV), 1), value) as tf.Tensor1D;
   });
+  return finiteOrThrow('lagrangianEnergy', energy, 1, 'the energy');
 }
 
 /** The canonical momentum `p = ∇_q̇L`, `[B, d]`. */
 export function canonicalMomentum(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
-  return tf.tidy(() => valueAndGradient(lagrangian, q, qdot, extra).gradV);
+  return finiteOrThrow('canonicalMomentum', tf.tidy(() => valueAndGradient(lagrangian, q, qdot, extra).gradV), lagrangian.dof, 'the momentum');
+}
+
+/**
+ * Returns `t` if every entry is finite; else disposes it and throws a RangeError naming the
+ * samples (rows of `width`) where it is not — never a silent NaN.
+ */
+function finiteOrThrow<T extends tf.Tensor>(where: string, t: T, width: number, what: string): T {
+  const values = t.dataSync();
+  const bad: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i] as number) && bad.at(-1) !== Math.floor(i / width)) bad.push(Math.floor(i / width));
+  }
+  if (bad.length === 0) return t;
+  t.dispose();
+  throw new RangeError(`${where}: ${what} is not finite at ${bad.length} sample(s) (first: ${bad.slice(0, 5).join(', ')}); q, q̇ or extra is not finite there, or the Lagrangian overflows float32.`);
 }
 
 /** Conditioning of `H_vv` per sample. */
