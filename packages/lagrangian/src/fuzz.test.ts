@@ -41,11 +41,11 @@ describe('@lnn/lagrangian fuzz: every entry point keeps its contract', () => {
     const shapes = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }));
     fc.assert(
       fc.property(shapes, fc.array(anyNumber, { minLength: 24, maxLength: 24 }), fc.constantFrom('accelerations', 'energy'), ([batch, rankQ, width], values, which) => {
-        const shape = rankQ === 1 ? [batch * width] : [batch, width];
+        const shape: number[] = rankQ === 1 ? [batch * width] : [batch, width];
         tf.tidy(() => {
           const size = shape.reduce((a, b) => a * b, 1);
-          const q = tf.tensor(values.slice(0, size), shape) as tf.Tensor2D;
-          const v = tf.tensor(values.slice(12, 12 + size), shape) as tf.Tensor2D;
+          const q = tf.tensor(values.slice(0, size), shape as [number, number]) as tf.Tensor2D;
+          const v = tf.tensor(values.slice(12, 12 + size), shape as [number, number]) as tf.Tensor2D;
           expectContract(['eulerLagrange', 'lagrangianEnergy', 'MlpLagrangian', 'pinvSolve'], () => (which === 'accelerations' ? model.accelerations(q, v) : model.energy(q, v)).dataSync(), {
             errors: [TypeError, RangeError, LinalgError],
           });
