@@ -73,6 +73,20 @@ export function decodeDataset(bytes: Uint8Array): Dataset {
   } catch (error) {
     return fail(`the header is not JSON (${(error as Error).message})`);
   }
+  if (header === null || typeof header !== 'object' || !Array.isArray(header.arrays)) fail(`the header has no list of arrays (it is ${JSON.stringify(header).slice(0, 80)})`);
+  for (const [i, entry] of header.arrays.entries()) {
+    const ok =
+      entry !== null &&
+      typeof entry === 'object' &&
+      typeof entry.name === 'string' &&
+      Array.isArray(entry.shape) &&
+      entry.shape.every((n) => Number.isSafeInteger(n) && n >= 0) &&
+      Number.isSafeInteger(entry.offset) &&
+      entry.offset >= 0 &&
+      Number.isSafeInteger(entry.length) &&
+      entry.length >= 0;
+    if (!ok) fail(`array ${i} of the header is ${JSON.stringify(entry).slice(0, 80)}, expected { name, shape, offset, length }`);
+  }
   const start = align8(16 + headerLength);
   const arrays: Record<string, DataArray> = {};
   for (const entry of header.arrays) {

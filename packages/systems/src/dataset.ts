@@ -1,5 +1,5 @@
 import { solve, type SolveOptions } from '@lnn/ode';
-import { integerAtLeast } from './internal/check';
+import { finiteSeed, integerAtLeast, sampleCount } from './internal/check';
 import { secondOrderProblem } from './problems';
 import { createRandom, type Random } from './random';
 import type { MechanicalSystem } from './system';
@@ -29,8 +29,9 @@ export type StateSampler = (rng: Random, q: Float64Array, v: Float64Array) => vo
 
 /** Fills `[count, 2d]` states from a sampler. */
 export function sampleStates(system: MechanicalSystem, sample: StateSampler, count: number, seed: number): Float64Array {
+  sampleCount('sampleStates', 'count', count, 0);
   const d = system.dof;
-  const rng = createRandom(seed);
+  const rng = createRandom(finiteSeed('sampleStates', 'seed', seed));
   const states = new Float64Array(count * 2 * d);
   for (let b = 0; b < count; b++) sample(rng, states.subarray(2 * d * b, 2 * d * b + d), states.subarray(2 * d * b + d, 2 * d * (b + 1)));
   return states;
@@ -48,7 +49,8 @@ export function accelerationDataset(
   system: MechanicalSystem,
   options: { readonly count: number; readonly seed: number; readonly sample: StateSampler },
 ): Dataset {
-  const count = integerAtLeast('accelerationDataset', 'options.count', options.count, 1);
+  const count = sampleCount('accelerationDataset', 'options.count', options.count);
+  finiteSeed('accelerationDataset', 'options.seed', options.seed);
   const d = system.dof;
   const states = sampleStates(system, options.sample, count, options.seed);
   const acc = new Float64Array(count * d);
@@ -82,7 +84,8 @@ export function trajectoryDataset(
     readonly solver?: SolveOptions;
   },
 ): Dataset {
-  const count = integerAtLeast('trajectoryDataset', 'options.count', options.count, 1);
+  const count = sampleCount('trajectoryDataset', 'options.count', options.count);
+  finiteSeed('trajectoryDataset', 'options.seed', options.seed);
   const d = system.dof;
   const initial = sampleStates(system, options.sample, count, options.seed);
   const result = solve(secondOrderProblem(system), initial, options.times, { rtol: 1e-10, atol: 1e-10, ...options.solver });

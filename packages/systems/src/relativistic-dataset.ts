@@ -1,4 +1,4 @@
-import { integerAtLeast } from './internal/check';
+import { finiteSeed, sampleCount } from './internal/check';
 import type { Dataset } from './dataset';
 import { createRandom } from './random';
 import { relativisticAcceleration, relativisticMomentum, relativisticParticle } from './relativistic-particle';
@@ -12,8 +12,8 @@ import { relativisticAcceleration, relativisticMomentum, relativisticParticle } 
  * const ds = relativisticDataset({ count: 100_000, seed: 0 });
  */
 export function relativisticDataset(options: { readonly count: number; readonly seed: number }): Dataset {
-  const count = integerAtLeast('relativisticDataset', 'options.count', options.count, 1);
-  const rng = createRandom(options.seed);
+  const count = sampleCount('relativisticDataset', 'options.count', options.count);
+  const rng = createRandom(finiteSeed('relativisticDataset', 'options.seed', options.seed));
   const particle = relativisticParticle();
   const states = new Float64Array(2 * count);
   const g = new Float64Array(count);
