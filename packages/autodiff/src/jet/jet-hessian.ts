@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkBatchInput } from '../transforms/batched';
+import { checked } from '../transforms/finite-result';
 import { Jet, JetTrace } from './jet';
 
 /** Per-sample value `[B]`, gradient `[B, D]` and Hessian `[B, D, D]`. */
@@ -56,7 +57,8 @@ function checkOutput(output: Jet, trace: JetTrace, where: string): void {
  * nodes, of `Jᵀ diag(f''(z) ⊙ δ) J`, plus the product-rule terms of `mul`. Every formula is an
  * ordinary first-order tfjs op, so training through the Hessian (third derivatives with respect
  * to the inputs, via gradients with respect to weights) needs only tfjs's first-order reverse mode.
- * Agrees with the general path `hessian(f)` to float32 rounding.
+ * Agrees with the general path `hessian(f)` to float32 rounding. x must be finite; a result that
+ * overflows float32 is a RangeError, never a silent NaN or ±Infinity.
  *
  * @example
  * import { jets, jetHessian } from '@lnn/autodiff';
@@ -67,7 +69,7 @@ export function jetHessian(f: JetFn): (x: tf.Tensor2D) => JetResult {
   return (x) => {
     checkBatchInput(x, 'jetHessian');
     const [batch, dim] = x.shape;
-    return tf.tidy(() => {
+    const result = tf.tidy(() => {
       const trace = new JetTrace(batch, dim);
       const output = f(trace.input(x));
       checkOutput(output, trace, 'jetHessian');
@@ -77,6 +79,7 @@ export function jetHessian(f: JetFn): (x: tf.Tensor2D) => JetResult {
         hessian: adjointPass(trace, output).hessian,
       };
     });
+    return checked('jetHessian', result, [result.value, result.gradient, result.hessian]);
   };
 }
 
@@ -112,7 +115,7 @@ export function jetDirectional(f: JetFn): (x: tf.Tensor2D, directions: tf.Tensor
       );
     }
     const dim = directions.shape[1] as number;
-    return tf.tidy(() => {
+    const result = tf.tidy(() => {
       const trace = new JetTrace(batch, dim);
       const input = trace.input(x, directions);
       const output = f(input);
@@ -126,5 +129,6 @@ export function jetDirectional(f: JetFn): (x: tf.Tensor2D, directions: tf.Tensor
         hessian,
       };
     });
+    return checked('jetDirectional', result, [result.value, result.gradient, result.directional, result.hessian]);
   };
 }

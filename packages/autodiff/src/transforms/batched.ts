@@ -9,7 +9,7 @@ export type BatchedScalarFn = (x: Tensor2D) => Tensor1D | Tensor2D;
 /** A batched vector function: `[B, D] → [B, M]`, samples independent. */
 export type BatchedVectorFn = (x: Tensor2D) => Tensor2D;
 
-/** Throws unless `x` is a `[B, D]` float tensor with B, D ≥ 1. */
+/** Throws unless `x` is a finite `[B, D]` float tensor with B, D ≥ 1 (reads its values to check). */
 export function checkBatchInput(x: Tensor, where: string): asserts x is Tensor2D {
   if (x == null || typeof (x as Tensor).rank !== 'number') {
     throw new TypeError(`${where}: x must be a tf.Tensor of shape [batch, dim], received ${String(x)}.`);
@@ -19,6 +19,14 @@ export function checkBatchInput(x: Tensor, where: string): asserts x is Tensor2D
   }
   if (x.dtype !== 'float32') {
     throw new TypeError(`${where}: x must be float32, received ${x.dtype}.`);
+  }
+  // Non-finite inputs give non-finite derivatives: said here, not returned as silent NaN.
+  const values = x.dataSync();
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i] as number)) {
+      const [, dim] = x.shape as [number, number];
+      throw new RangeError(`${where}: x must be finite, received ${values[i]} at sample ${Math.floor(i / dim)}, input ${i % dim}.`);
+    }
   }
 }
 

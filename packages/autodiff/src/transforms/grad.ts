@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { checked } from './finite-result';
 import { checkBatchInput, checkScalarOutput, type BatchedScalarFn } from './batched';
 
 /**
@@ -13,12 +14,13 @@ import { checkBatchInput, checkScalarOutput, type BatchedScalarFn } from './batc
 export function grad(f: BatchedScalarFn): (x: tf.Tensor2D) => tf.Tensor2D {
   return (x) => {
     checkBatchInput(x, 'grad');
-    return tf.tidy(() =>
+    const g = tf.tidy(() =>
       tf.grad((z: tf.Tensor) => {
         const y = f(z as tf.Tensor2D);
         checkScalarOutput(y, z.shape[0] as number, 'grad');
         return tf.sum(y);
       })(x),
     ) as tf.Tensor2D;
+    return checked('grad', g, [g]);
   };
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { checked } from './finite-result';
 import { checkBatchInput, type BatchedVectorFn } from './batched';
 
 /** Options of {@link jacobian}. */
@@ -46,7 +47,7 @@ export function jacobian(g: BatchedVectorFn, options: JacobianOptions = {}): (x:
     if (!Number.isInteger(outputs) || outputs < 1) {
       throw new TypeError(`jacobian: options.outputSize must be a positive integer, received ${String(outputs)}.`);
     }
-    return tf.tidy(() => {
+    const result = tf.tidy(() => {
       const tiled = tf.tile(x, [outputs, 1]) as tf.Tensor2D;
       const select = selector(outputs, batch);
       const rows = tf.grad((z: tf.Tensor) => {
@@ -60,5 +61,6 @@ export function jacobian(g: BatchedVectorFn, options: JacobianOptions = {}): (x:
       })(tiled);
       return tf.transpose(tf.reshape(rows, [outputs, batch, dim]), [1, 0, 2]) as tf.Tensor3D;
     });
+    return checked('jacobian', result, [result]);
   };
 }

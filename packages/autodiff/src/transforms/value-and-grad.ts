@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { checked } from './finite-result';
 import { checkBatchInput, checkScalarOutput, type BatchedScalarFn } from './batched';
 
 /** Per-sample values `[B]` and gradients `[B, D]` of a batched scalar function. */
@@ -26,6 +27,6 @@ export function valueAndGrad(f: BatchedScalarFn): (x: tf.Tensor2D) => ValueAndGr
         return tf.sum(y);
       })(x),
     ) as tf.Tensor2D;
-    return { value: value as tf.Tensor1D, grad: g };
+    return checked('valueAndGrad', { value: value as tf.Tensor1D, grad: g }, [value as tf.Tensor1D, g]);
   };
 }

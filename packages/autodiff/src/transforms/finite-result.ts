@@ -1,0 +1,28 @@
+import type * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * Throws a RangeError naming `where` when any of `outputs` holds a non-finite entry — finite
+ * inputs whose derivatives overflow float32 — instead of returning a silent NaN or ±Infinity.
+ * Reads the outputs (they are small: per-sample values, gradients, Hessians).
+ */
+export function finiteResult(where: string, outputs: readonly tf.Tensor[]): void {
+  for (const t of outputs) {
+    const values = t.dataSync();
+    for (let i = 0; i < values.length; i++) {
+      if (!Number.isFinite(values[i] as number)) {
+        throw new RangeError(`${where}: the result is not finite (${values[i]} at entry ${i} of a [${t.shape.join(', ')}] output): f overflows float32 at this x; rescale the inputs or the function.`);
+      }
+    }
+  }
+}
+
+/** `result` if its `outputs` are finite ({@link finiteResult}); else disposes them and throws. */
+export function checked<T>(where: string, result: T, outputs: readonly tf.Tensor[]): T {
+  try {
+    finiteResult(where, outputs);
+  } catch (error) {
+    for (const t of outputs) t.dispose();
+    throw error;
+  }
+  return result;
+}
