@@ -30,11 +30,12 @@ export function numbersIn(value: unknown, out: number[] = [], depth = 0): number
 /**
  * Runs `call` and checks the contract: within `maxMs`, and either a return value whose numbers
  * are all finite (`allowNaN`: where NaN marks "not reached" by design, e.g. a stopped rollout's
- * states) or an error that is an instance of one of `errors` with `where` in its message. Returns
+ * states) or an error that is an instance of one of `errors` whose message names `where` (or one
+ * of several names: the function called, or the one inside it that found the trouble). Returns
  * what happened; throws a description of the breach otherwise.
  */
 export function expectContract(
-  where: string,
+  where: string | readonly string[],
   call: () => unknown,
   options: { readonly errors: readonly (abstract new (...args: never[]) => Error)[]; readonly maxMs?: number; readonly allowNaN?: boolean },
 ): Outcome {
@@ -47,16 +48,17 @@ export function expectContract(
   }
   const elapsed = Date.now() - started;
   const maxMs = options.maxMs ?? 10_000;
-  if (elapsed > maxMs) throw new Error(`${where}: took ${elapsed} ms (bound ${maxMs} ms)`);
+  const names = typeof where === 'string' ? [where] : where;
+  if (elapsed > maxMs) throw new Error(`${names[0]}: took ${elapsed} ms (bound ${maxMs} ms)`);
   if (outcome.kind === 'threw') {
     const e = outcome.error;
     if (!options.errors.some((type) => e instanceof type)) {
-      throw new Error(`${where}: threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}, expected one of ${options.errors.map((t) => t.name).join(', ')}`);
+      throw new Error(`${names[0]}: threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}, expected one of ${options.errors.map((t) => t.name).join(', ')}`);
     }
-    if (!(e as Error).message.includes(where)) throw new Error(`${where}: threw "${(e as Error).message}", which does not name ${where}`);
+    if (!names.some((n) => (e as Error).message.includes(n))) throw new Error(`${names[0]}: threw "${(e as Error).message}", which names none of ${names.join(', ')}`);
     return outcome;
   }
   const bad = numbersIn(outcome.value).find((x) => !Number.isFinite(x) && !(options.allowNaN === true && Number.isNaN(x)));
-  if (bad !== undefined) throw new Error(`${where}: returned a non-finite number (${bad}) instead of throwing`);
+  if (bad !== undefined) throw new Error(`${names[0]}: returned a non-finite number (${bad}) instead of throwing`);
   return outcome;
 }
