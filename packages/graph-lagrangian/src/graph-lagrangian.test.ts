@@ -158,6 +158,14 @@ describe('GraphLagrangian', () => {
     );
     expect(() => neighbourGraph([[1], [5]])).toThrow('neighbourGraph: neighbours[1] must be an array of node indices in [0, 2), received [5].');
     expect(() => periodicGridGraph(3, 2.5)).toThrow('periodicGridGraph: cols must be an integer ≥ 3, received 2.5.');
+    // Found by the fuzz suite: energy of a non-finite state threw an error naming jetDirectional.
+    tf.tidy(() => {
+      const q = tf.tensor2d([[0, 0, 0], [0, Infinity, 0]]);
+      expect(() => graphEnergy(ringGraph(3), waveDensity({ dx: 1 }), q, tf.zerosLike(q))).toThrow(new RangeError('graphEnergy: q must be finite, received Infinity at sample 1, node 1.'));
+    });
+    // Found by the fuzz suite: ringGraph(1e9) filled a 12 GB table for minutes.
+    expect(() => ringGraph(1e9)).toThrow(new RangeError('ringGraph: n (nodes) must be at most 10000000, received 1000000000.'));
+    expect(() => periodicGridGraph(5000, 5000)).toThrow(new RangeError('periodicGridGraph: rows × cols must be at most 10000000 nodes, received 5000 × 5000 = 25000000.'));
     const model = new GraphLagrangian({ graph: ringGraph(5).config, hidden: [4] });
     tf.tidy(() => {
       const x = tf.ones([1, 5]) as tf.Tensor2D;

@@ -27,10 +27,18 @@ export interface Graph {
   readonly structure: GraphStructure;
 }
 
-/** Throws unless `value` is an integer ≥ `min`, naming the function and argument. */
-export function checkInteger(where: string, name: string, value: unknown, min: number): number {
+/**
+ * The most nodes a graph may have: 10 million (its neighbourhood table alone is then 120–200 MB,
+ * and one batch row of states 80 MB); beyond it a RangeError, not an out-of-memory crash or a
+ * minutes-long fill.
+ */
+export const MAX_GRAPH_NODES = 10_000_000;
+
+/** Throws unless `value` is an integer ≥ `min` (TypeError) and ≤ `max` (RangeError), naming the function and argument. */
+export function checkInteger(where: string, name: string, value: unknown, min: number, max = MAX_GRAPH_NODES): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw new TypeError(`${where}: ${name} must be an integer ≥ ${min}, received ${JSON.stringify(value) ?? String(value)}.`);
   }
+  if (value > max) throw new RangeError(`${where}: ${name} must be at most ${max}, received ${value}.`);
   return value;
 }

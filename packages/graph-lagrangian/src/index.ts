@@ -6,6 +6,7 @@
  * The public API is the explicit list below; internals live in `src/internal/`.
  */
 export type { Graph, GraphConfig, GraphStructure } from './graph';
+export { MAX_GRAPH_NODES } from './graph';
 export { ringGraph } from './ring-graph';
 export { fixedEndsGraph } from './fixed-ends-graph';
 export { periodicGridGraph } from './periodic-grid-graph';

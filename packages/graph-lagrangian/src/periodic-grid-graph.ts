@@ -1,4 +1,4 @@
-import { checkInteger, type Graph } from './graph';
+import { checkInteger, MAX_GRAPH_NODES, type Graph } from './graph';
 
 /**
  * A 2D periodic grid (a torus) of rows × cols nodes, node (r, c) at index r·cols + c; term
@@ -12,6 +12,7 @@ export function periodicGridGraph(rows: number, cols: number): Graph {
   checkInteger('periodicGridGraph', 'rows', rows, 3);
   checkInteger('periodicGridGraph', 'cols', cols, 3);
   const n = rows * cols;
+  if (n > MAX_GRAPH_NODES) throw new RangeError(`periodicGridGraph: rows × cols must be at most ${MAX_GRAPH_NODES} nodes, received ${rows} × ${cols} = ${n}.`);
   const neighbourhood = new Int32Array(5 * n);
   const at = (r: number, c: number) => ((r + rows) % rows) * cols + ((c + cols) % cols);
   for (let r = 0; r < rows; r++) {

@@ -46,6 +46,7 @@ export interface GraphDerivatives {
  */
 export function graphDerivatives(graph: Graph, density: DensityFn, q: tf.Tensor2D, qdot: tf.Tensor2D): GraphDerivatives {
   const batch = checkStates('graphDerivatives', graph.nodes, q, qdot);
+  checkFinite('graphDerivatives', q, qdot);
   const k = graph.neighbourhoodSize;
   const rows = batch * graph.terms;
   return {
@@ -110,6 +111,7 @@ export function graphAccelerations(graph: Graph, density: DensityFn, q: tf.Tenso
  */
 export function graphEnergy(graph: Graph, density: DensityFn, q: tf.Tensor2D, qdot: tf.Tensor2D): tf.Tensor1D {
   const batch = checkStates('graphEnergy', graph.nodes, q, qdot);
+  checkFinite('graphEnergy', q, qdot);
   const k = graph.neighbourhoodSize;
   const rows = batch * graph.terms;
   return tf.tidy(() => {
@@ -119,6 +121,19 @@ export function graphEnergy(graph: Graph, density: DensityFn, q: tf.Tensor2D, qd
     const { value, directional } = jetDirectional(density)(local, direction);
     return tf.sum(tf.reshape(tf.sub(tf.reshape(directional, [rows]), value), [batch, graph.terms]), 1) as tf.Tensor1D;
   });
+}
+
+/**
+ * Throws a RangeError naming `where` and the first non-finite entry of q or q̇ (the jets below
+ * refuse them too, but would name themselves). Reads both back: these are evaluation paths.
+ */
+function checkFinite(where: string, q: tf.Tensor2D, qdot: tf.Tensor2D): void {
+  const n = q.shape[1];
+  for (const [name, t] of [['q', q], ['q̇', qdot]] as const) {
+    const values = t.dataSync();
+    const i = values.findIndex((x) => !Number.isFinite(x));
+    if (i >= 0) throw new RangeError(`${where}: ${name} must be finite, received ${values[i]} at sample ${Math.floor(i / n)}, node ${i % n}.`);
+  }
 }
 
 /**
