@@ -33,7 +33,7 @@ export { inPlaceViews } from './backend/in-place-views';
 export { registerGradients } from './gradients/register-gradients';
 export { isHigherOrderSafe } from './gradients/recompute-outputs';
 export { registerTfjsGradients, tfjsGradientKernelNames } from './gradients/register-tfjs-gradients';
-export type { BatchedScalarFn, BatchedVectorFn } from './transforms/batched';
+export type { BatchedScalarFn, BatchedVectorFn, TransformOptions } from './transforms/batched';
 export { grad } from './transforms/grad';
 export { valueAndGrad, type ValueAndGrad } from './transforms/value-and-grad';
 export { jacobian, type JacobianOptions } from './transforms/jacobian';

@@ -51,7 +51,7 @@ export function graphDerivatives(graph: Graph, density: DensityFn, q: tf.Tensor2
   const rows = batch * graph.terms;
   return {
     ...tf.tidy(() => {
-      const { value, gradient, hessian } = jetHessian(density)(localInputs(graph, q, qdot).rows);
+      const { value, gradient, hessian } = jetHessian(density, { checkFinite: false })(localInputs(graph, q, qdot).rows);
       const g = tf.transpose(gradient);
       const h = tf.transpose(hessian, [1, 2, 0]);
       const block = (r: number, c: number) => tf.reshape(tf.slice(h, [r, c, 0], [k, k, rows]), [k * k, rows]) as tf.Tensor2D;
@@ -118,7 +118,7 @@ export function graphEnergy(graph: Graph, density: DensityFn, q: tf.Tensor2D, qd
     const local = localInputs(graph, q, qdot).rows;
     const velocityOnly = tf.concat([tf.zeros([1, k]), tf.ones([1, k])], 1);
     const direction = tf.reshape(tf.mul(local, velocityOnly), [rows, 1, 2 * k]) as tf.Tensor3D;
-    const { value, directional } = jetDirectional(density)(local, direction);
+    const { value, directional } = jetDirectional(density, { checkFinite: false })(local, direction);
     return tf.sum(tf.reshape(tf.sub(tf.reshape(directional, [rows]), value), [batch, graph.terms]), 1) as tf.Tensor1D;
   });
 }

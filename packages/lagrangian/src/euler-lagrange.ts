@@ -48,7 +48,12 @@ export function checkStates(where: string, dof: number, q: tf.Tensor, qdot: tf.T
   return batch;
 }
 
-/** Value, gradient and Hessian blocks of L at `[q, q̇]`, by the jet path or the general path. */
+/**
+ * Value, gradient and Hessian blocks of L at `[q, q̇]`, by the jet path or the general path. A
+ * building block on hot paths (training steps, rollout stages): it does not read its results back
+ * to check them, so non-finite q, q̇ or a Lagrangian that overflows float32 give non-finite
+ * entries — the solves that use them (`eulerLagrange`) report those as a `LinalgError`.
+ */
 export function lagrangianDerivatives(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): Derivatives {
   const d = lagrangian.dof;
   const batch = checkStates('lagrangianDerivatives', d, q, qdot, extra);
@@ -58,11 +63,11 @@ export function lagrangianDerivatives(lagrangian: Lagrangian, q: tf.Tensor2D, qd
     let gradient: tf.Tensor2D;
     let full: tf.Tensor3D;
     if ('jet' in lagrangian) {
-      ({ value, gradient, hessian: full } = jetHessian((j) => lagrangian.jet(j, extra))(x));
+      ({ value, gradient, hessian: full } = jetHessian((j) => lagrangian.jet(j, extra), { checkFinite: false })(x));
     } else {
       const f = (z: tf.Tensor2D) => lagrangian.tensor(z, extra);
-      ({ value, grad: gradient } = valueAndGrad(f)(x));
-      full = hessian(f)(x);
+      ({ value, grad: gradient } = valueAndGrad(f, { checkFinite: false })(x));
+      full = hessian(f, { checkFinite: false })(x);
     }
     return {
       value,
@@ -92,7 +97,7 @@ function eulerLagrangeSystem(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Te
   for (let b = 0; b < batch; b++) for (let i = 0; i < d; i++) axes[(b * d + i) * 2 * d + d + i] = 1;
   const alongQdot = tf.reshape(tf.pad(qdot, [[0, 0], [0, d]]), [batch, 1, 2 * d]);
   const directions = tf.concat([tf.tensor3d(axes, [batch, d, 2 * d]), alongQdot], 1) as tf.Tensor3D;
-  const { gradient, hessian: projected } = jetDirectional((j) => lagrangian.jet(j, extra))(x, directions);
+  const { gradient, hessian: projected } = jetDirectional((j) => lagrangian.jet(j, extra), { checkFinite: false })(x, directions);
   const hvv = tf.slice(projected, [0, 0, 0], [batch, d, d]) as tf.Tensor3D;
   const hvqQdot = tf.reshape(tf.slice(projected, [0, 0, d], [batch, d, 1]), [batch, d]);
   return { hvv, rhs: tf.sub(tf.slice(gradient, [0, 0], [batch, d]), hvqQdot) as tf.Tensor2D };
@@ -155,7 +160,7 @@ function valueAndGradient(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tenso
   }
   const x = tf.concat([q, qdot], 1) as tf.Tensor2D;
   const direction = tf.reshape(tf.pad(qdot, [[0, 0], [d, 0]]), [batch, 1, 2 * d]) as tf.Tensor3D;
-  const { value, gradient } = jetDirectional((j) => lagrangian.jet(j, extra))(x, direction);
+  const { value, gradient } = jetDirectional((j) => lagrangian.jet(j, extra), { checkFinite: false })(x, direction);
   return { value, gradV: tf.slice(gradient, [0, d], [batch, d]) as tf.Tensor2D };
 }
 

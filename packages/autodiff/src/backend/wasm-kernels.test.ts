@@ -49,6 +49,13 @@ describe('wasm kernels', () => {
     );
   });
 
+  it('Slice past the input\'s end throws, as on the cpu backend (the stock wasm kernel read beyond it)', () => {
+    tf.tidy(() => {
+      expect(() => tf.slice(tf.ones([1, 2]), [0, 0], [1, 3])).toThrow('begin[1] + size[1] (3) would overflow input.shape[1] (2)');
+      expect(() => tf.slice(tf.ones([4]), [3], [2])).toThrow(/would overflow input.shape\[0\] \(4\)/);
+    });
+  });
+
   it('Identity and same-dtype Cast share data, and disposing either leaves the other intact', () => {
     const before = tf.memory().numDataBuffers;
     const x = tf.tensor2d([[1, 2], [3, 4]]);

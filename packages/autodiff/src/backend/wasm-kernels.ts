@@ -29,6 +29,9 @@ function slice(args: Parameters<tf.KernelFunc>[0], original: tf.KernelFunc): tf.
   if (x.dtype === 'string') return original(args);
   const { begin, size } = args.attrs as unknown as { begin: number | number[]; size: number | number[] };
   const [start, extent] = tf.slice_util.parseSliceParams(x as tf.TensorInfo as tf.Tensor, begin, size) as [number[], number[]];
+  // As the cpu backend does (the wasm kernel does not): a slice past the input's end is an error,
+  // not a read of whatever lies beyond it on the heap.
+  tf.slice_util.assertParamsValid(x, start, extent);
   const backend = args.backend as WasmBackend;
   // Allocate first: growing the heap makes earlier views stale.
   const out = backend.makeOutput(extent, x.dtype);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkBatchInput } from '../transforms/batched';
+import { checkBatchInput, type TransformOptions } from '../transforms/batched';
 import { checked } from '../transforms/finite-result';
 import { Jet, JetTrace } from './jet';
 
@@ -65,9 +65,9 @@ function checkOutput(output: Jet, trace: JetTrace, where: string): void {
  * const mlp = (x) => jets.dense(jets.softplus(jets.dense(x, w1, b1)), w2);
  * const { value, gradient, hessian } = jetHessian(mlp)(x); // [B], [B, D], [B, D, D]
  */
-export function jetHessian(f: JetFn): (x: tf.Tensor2D) => JetResult {
+export function jetHessian(f: JetFn, options: TransformOptions = {}): (x: tf.Tensor2D) => JetResult {
   return (x) => {
-    checkBatchInput(x, 'jetHessian');
+    checkBatchInput(x, 'jetHessian', options.checkFinite);
     const [batch, dim] = x.shape;
     const result = tf.tidy(() => {
       const trace = new JetTrace(batch, dim);
@@ -79,7 +79,7 @@ export function jetHessian(f: JetFn): (x: tf.Tensor2D) => JetResult {
         hessian: adjointPass(trace, output).hessian,
       };
     });
-    return checked('jetHessian', result, [result.value, result.gradient, result.hessian]);
+    return checked('jetHessian', result, [result.value, result.gradient, result.hessian], options.checkFinite);
   };
 }
 
@@ -105,9 +105,9 @@ export interface DirectionalJetResult {
  * // H_vv and H_vq·q̇ of L(q, q̇) in one pass: directions e_v₁…e_v_d and (q̇, 0)
  * const r = jetDirectional(lagrangian)(x, directions);
  */
-export function jetDirectional(f: JetFn): (x: tf.Tensor2D, directions: tf.Tensor3D) => DirectionalJetResult {
+export function jetDirectional(f: JetFn, options: TransformOptions = {}): (x: tf.Tensor2D, directions: tf.Tensor3D) => DirectionalJetResult {
   return (x, directions) => {
-    checkBatchInput(x, 'jetDirectional');
+    checkBatchInput(x, 'jetDirectional', options.checkFinite);
     const [batch, n] = x.shape;
     if (directions == null || directions.rank !== 3 || directions.shape[0] !== batch || directions.shape[2] !== n || directions.shape[1] === 0) {
       throw new TypeError(
@@ -129,6 +129,6 @@ export function jetDirectional(f: JetFn): (x: tf.Tensor2D, directions: tf.Tensor
         hessian,
       };
     });
-    return checked('jetDirectional', result, [result.value, result.gradient, result.directional, result.hessian]);
+    return checked('jetDirectional', result, [result.value, result.gradient, result.directional, result.hessian], options.checkFinite);
   };
 }

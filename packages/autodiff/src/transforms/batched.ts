@@ -9,8 +9,23 @@ export type BatchedScalarFn = (x: Tensor2D) => Tensor1D | Tensor2D;
 /** A batched vector function: `[B, D] → [B, M]`, samples independent. */
 export type BatchedVectorFn = (x: Tensor2D) => Tensor2D;
 
-/** Throws unless `x` is a finite `[B, D]` float tensor with B, D ≥ 1 (reads its values to check). */
-export function checkBatchInput(x: Tensor, where: string): asserts x is Tensor2D {
+/** Options of the batched transforms (`grad`, `valueAndGrad`, `hessian`, `jacobian`) and the jets. */
+export interface TransformOptions {
+  /**
+   * Check that x is finite and that the results are (reading both back): a RangeError naming the
+   * transform instead of silent NaN or ±Infinity. `false` skips the readbacks — for callers on a
+   * hot path that check for themselves (the Euler–Lagrange solver reports non-finite values
+   * through its solve's `LinalgError`, once, and a readback inside every training step or
+   * rollout stage would cost a device sync on GPU backends). @default true
+   */
+  readonly checkFinite?: boolean;
+}
+
+/**
+ * Throws unless `x` is a `[B, D]` float tensor with B, D ≥ 1 and, when `checkFinite` (reading
+ * its values), finite.
+ */
+export function checkBatchInput(x: Tensor, where: string, checkFinite = true): asserts x is Tensor2D {
   if (x == null || typeof (x as Tensor).rank !== 'number') {
     throw new TypeError(`${where}: x must be a tf.Tensor of shape [batch, dim], received ${String(x)}.`);
   }
@@ -20,6 +35,7 @@ export function checkBatchInput(x: Tensor, where: string): asserts x is Tensor2D
   if (x.dtype !== 'float32') {
     throw new TypeError(`${where}: x must be float32, received ${x.dtype}.`);
   }
+  if (!checkFinite) return;
   // Non-finite inputs give non-finite derivatives: said here, not returned as silent NaN.
   const values = x.dataSync();
   for (let i = 0; i < values.length; i++) {

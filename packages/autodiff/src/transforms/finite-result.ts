@@ -16,8 +16,12 @@ export function finiteResult(where: string, outputs: readonly tf.Tensor[]): void
   }
 }
 
-/** `result` if its `outputs` are finite ({@link finiteResult}); else disposes them and throws. */
-export function checked<T>(where: string, result: T, outputs: readonly tf.Tensor[]): T {
+/**
+ * `result` if its `outputs` are finite ({@link finiteResult}); else disposes them and throws.
+ * With `checkFinite` false, `result` unread.
+ */
+export function checked<T>(where: string, result: T, outputs: readonly tf.Tensor[], checkFinite = true): T {
+  if (!checkFinite) return result;
   try {
     finiteResult(where, outputs);
   } catch (error) {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checked } from './finite-result';
-import { checkBatchInput, checkScalarOutput, type BatchedScalarFn } from './batched';
+import { checkBatchInput, checkScalarOutput, type BatchedScalarFn, type TransformOptions } from './batched';
 
 /**
  * Per-sample gradient of a batched scalar function: `grad(f)(x)[b] = ∇f_b(x_b)`, shape `[B, D]`.
@@ -11,9 +11,9 @@ import { checkBatchInput, checkScalarOutput, type BatchedScalarFn } from './batc
  * @example
  * const g = grad((x) => tf.sum(tf.square(x), 1))(tf.tensor2d([[1, 2]])); // [[2, 4]]
  */
-export function grad(f: BatchedScalarFn): (x: tf.Tensor2D) => tf.Tensor2D {
+export function grad(f: BatchedScalarFn, options: TransformOptions = {}): (x: tf.Tensor2D) => tf.Tensor2D {
   return (x) => {
-    checkBatchInput(x, 'grad');
+    checkBatchInput(x, 'grad', options.checkFinite);
     const g = tf.tidy(() =>
       tf.grad((z: tf.Tensor) => {
         const y = f(z as tf.Tensor2D);
@@ -21,6 +21,6 @@ export function grad(f: BatchedScalarFn): (x: tf.Tensor2D) => tf.Tensor2D {
         return tf.sum(y);
       })(x),
     ) as tf.Tensor2D;
-    return checked('grad', g, [g]);
+    return checked('grad', g, [g], options.checkFinite);
   };
 }

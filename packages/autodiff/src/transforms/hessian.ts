@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import type { BatchedScalarFn } from './batched';
+import type { BatchedScalarFn, TransformOptions } from './batched';
 import { checkBatchInput } from './batched';
 import { grad } from './grad';
 import { jacobian } from './jacobian';
@@ -12,9 +12,10 @@ import { jacobian } from './jacobian';
  * @example
  * const h = hessian((x) => tf.sum(tf.softplus(x), 1))(x); // diag(σ(x)(1 − σ(x)))
  */
-export function hessian(f: BatchedScalarFn): (x: tf.Tensor2D) => tf.Tensor3D {
+export function hessian(f: BatchedScalarFn, options: TransformOptions = {}): (x: tf.Tensor2D) => tf.Tensor3D {
   return (x) => {
-    checkBatchInput(x, 'hessian');
-    return jacobian(grad(f), { outputSize: x.shape[1] })(x);
+    checkBatchInput(x, 'hessian', options.checkFinite);
+    // The inner gradient runs on x tiled inside the Jacobian: checked once, at the end.
+    return jacobian(grad(f, { checkFinite: false }), { outputSize: x.shape[1], checkFinite: options.checkFinite })(x);
   };
 }

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checked } from './finite-result';
-import { checkBatchInput, type BatchedVectorFn } from './batched';
+import { checkBatchInput, type BatchedVectorFn, type TransformOptions } from './batched';
 
 /** Options of {@link jacobian}. */
-export interface JacobianOptions {
+export interface JacobianOptions extends TransformOptions {
   /**
    * M, the number of outputs per sample. When absent it is found by evaluating `g` on the first
    * sample (one extra small forward pass).
@@ -33,7 +33,7 @@ function selector(outputs: number, batch: number): tf.Tensor2D {
  */
 export function jacobian(g: BatchedVectorFn, options: JacobianOptions = {}): (x: tf.Tensor2D) => tf.Tensor3D {
   return (x) => {
-    checkBatchInput(x, 'jacobian');
+    checkBatchInput(x, 'jacobian', options.checkFinite);
     const [batch, dim] = x.shape;
     const outputs =
       options.outputSize ??
@@ -61,6 +61,6 @@ export function jacobian(g: BatchedVectorFn, options: JacobianOptions = {}): (x:
       })(tiled);
       return tf.transpose(tf.reshape(rows, [outputs, batch, dim]), [1, 0, 2]) as tf.Tensor3D;
     });
-    return checked('jacobian', result, [result]);
+    return checked('jacobian', result, [result], options.checkFinite);
   };
 }

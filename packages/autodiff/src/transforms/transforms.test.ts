@@ -100,4 +100,18 @@ describe.each(['wasm', 'cpu'] as const)('per-sample transforms on %s', (backend)
       expect(() => jacobian((z) => tf.sum(z, 1) as never)(tf.tensor2d([[1, 2]]))).toThrow(/jacobian: g must map \[B, D\] to \[B, M\]/);
     });
   });
+
+  it('reports non-finite inputs and overflowing results (a RangeError naming the transform), unless checkFinite: false', () => {
+    tf.tidy(() => {
+      const f = (z: tf.Tensor2D) => tf.sum(tf.square(z), 1) as tf.Tensor1D;
+      const bad = tf.tensor2d([[1, 2], [Number.NaN, 0]]);
+      expect(() => grad(f)(bad)).toThrow(new RangeError('grad: x must be finite, received NaN at sample 1, input 0.'));
+      expect(() => hessian(f)(bad)).toThrow(/^hessian: x must be finite/);
+      const overflow = (z: tf.Tensor2D) => tf.sum(tf.exp(z), 1) as tf.Tensor1D;
+      expect(() => valueAndGrad(overflow)(tf.tensor2d([[100, 0]]))).toThrow(/^valueAndGrad: the result is not finite \(Infinity at entry 0 of a \[1\] output\)/);
+      // Unchecked (hot paths whose callers check): the non-finite values come back, unread.
+      expect(Array.from(grad(f, { checkFinite: false })(bad).dataSync()).some(Number.isNaN)).toBe(true);
+      expect(valueAndGrad(overflow, { checkFinite: false })(tf.tensor2d([[100, 0]])).value.dataSync()[0]).toBe(Number.POSITIVE_INFINITY);
+    });
+  });
 });

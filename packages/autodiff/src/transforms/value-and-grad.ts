@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checked } from './finite-result';
-import { checkBatchInput, checkScalarOutput, type BatchedScalarFn } from './batched';
+import { checkBatchInput, checkScalarOutput, type BatchedScalarFn, type TransformOptions } from './batched';
 
 /** Per-sample values `[B]` and gradients `[B, D]` of a batched scalar function. */
 export interface ValueAndGrad {
@@ -14,9 +14,9 @@ export interface ValueAndGrad {
  * @example
  * const { value, grad } = valueAndGrad((x) => tf.sum(tf.square(x), 1))(x);
  */
-export function valueAndGrad(f: BatchedScalarFn): (x: tf.Tensor2D) => ValueAndGrad {
+export function valueAndGrad(f: BatchedScalarFn, options: TransformOptions = {}): (x: tf.Tensor2D) => ValueAndGrad {
   return (x) => {
-    checkBatchInput(x, 'valueAndGrad');
+    checkBatchInput(x, 'valueAndGrad', options.checkFinite);
     let value: tf.Tensor1D | undefined;
     const g = tf.tidy(() =>
       tf.grad((z: tf.Tensor) => {
@@ -27,6 +27,6 @@ export function valueAndGrad(f: BatchedScalarFn): (x: tf.Tensor2D) => ValueAndGr
         return tf.sum(y);
       })(x),
     ) as tf.Tensor2D;
-    return checked('valueAndGrad', { value: value as tf.Tensor1D, grad: g }, [value as tf.Tensor1D, g]);
+    return checked('valueAndGrad', { value: value as tf.Tensor1D, grad: g }, [value as tf.Tensor1D, g], options.checkFinite);
   };
 }
