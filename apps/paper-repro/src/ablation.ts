@@ -23,14 +23,14 @@ interface Row {
 
 /** The rows the command knows; `--rows` picks some (default: recipe and no-guard). */
 export const ROWS: readonly Row[] = [
-  { id: 'recipe', label: 'the quick recipe: guard on H_vv, residuals capped at 1,000, keep-best, 32k steps', set: [] },
+  { id: 'recipe', label: 'the quick recipe: guard on H_vv, residuals capped at 1,000, keep-best, 48k LNN steps', set: [] },
+  { id: 'steps-32k', label: 'the recipe with 32k LNN steps (the quick default before)', set: ['lnn.steps=32000'] },
   { id: 'no-guard-no-cap', label: 'without the guard and the cap (keep-best only)', set: ['lnn.definiteness=null', 'lnn.lossCap=null'] },
-  { id: 'no-cap', label: 'without the cap (guard and keep-best)', set: ['lnn.lossCap=null'] },
+  { id: 'no-cap-32k', label: 'without the cap (guard and keep-best), 32k LNN steps', set: ['lnn.lossCap=null', 'lnn.steps=32000'] },
   { id: 'no-guard', label: 'without the guard (cap and keep-best)', set: ['lnn.definiteness=null'] },
   { id: 'no-keep-best', label: 'without keep-best (the last weights)', set: ['lnn.keepBest=false'] },
   { id: 'clip-1000', label: 'with gradient-norm clipping at 1,000', set: ['lnn.clipNorm=1000'] },
   { id: 'restarts', label: 'without guard and cap, with seed restarts (3 × 1,000 trial steps)', set: ['lnn.definiteness=null', 'lnn.lossCap=null', 'lnn.restarts={"candidates":3,"trialSteps":1000}'] },
-  { id: 'steps-48k', label: 'the recipe with 48k LNN steps (what the quick budget leaves room for)', set: ['lnn.steps=48000'] },
   { id: 'plain-24k', label: 'the plain recipe (no guard, no cap, no keep-best), 24k steps', set: ['lnn.definiteness=null', 'lnn.lossCap=null', 'lnn.keepBest=false', 'lnn.steps=24000'] },
 ];
 

@@ -60,7 +60,7 @@ interface Settings {
   readonly energy: { readonly count: number; readonly tEnd: number; readonly outputs: number; readonly rtol: number; readonly atol: number; readonly maxSteps: number; readonly stopAbove: number | null };
 }
 
-const QUICK_LNN: LnnRecipe = { steps: 32_000, batchSize: 256, peak: 1e-3, beta2: 0.9, angleTransform: 'features', definiteness: 1, lossCap: 1000, clipNorm: null, restarts: null, keepBest: true };
+const QUICK_LNN: LnnRecipe = { steps: 48_000, batchSize: 256, peak: 1e-3, beta2: 0.9, angleTransform: 'features', definiteness: 1, lossCap: 1000, clipNorm: null, restarts: null, keepBest: true };
 const QUICK_ENERGY = { count: 40, tEnd: 100, outputs: 201, rtol: 1e-6, atol: 1e-6, maxSteps: 200_000, stopAbove: 1 };
 
 const SETTINGS: Record<Scale, Settings> = {
@@ -398,7 +398,7 @@ export const doublePendulumExperiment: Experiment = {
   paper: 'acceleration MAE LNN 7.3e-2 vs MLP 7.4e-2; energy error over 40 rollouts LNN 0.4 % vs MLP 8 %',
   plan: {
     test: 'a miniature (seconds)',
-    quick: `networks ${[4, ...SETTINGS.quick.hidden, 1].join('→')}, ${SETTINGS.quick.trainCount.toLocaleString('en')} states, ${SETTINGS.quick.lnn.steps.toLocaleString('en')} steps each; 40 energy rollouts to t = 100 (adaptive Dormand–Prince)`,
+    quick: `networks ${[4, ...SETTINGS.quick.hidden, 1].join('→')}, ${SETTINGS.quick.trainCount.toLocaleString('en')} states, LNN ${SETTINGS.quick.lnn.steps.toLocaleString('en')} steps, MLP ${SETTINGS.quick.mlp.steps.toLocaleString('en')}; 40 energy rollouts to t = 100 (adaptive Dormand–Prince)`,
     long: `the quick networks trained longer: LNN ${SETTINGS.long.lnn.steps.toLocaleString('en')} steps (and ${(SETTINGS.long.lnn.steps * (SETTINGS.long.lengthCheck?.factor ?? 1)).toLocaleString('en')} for the length check), MLP ${SETTINGS.long.mlp.steps.toLocaleString('en')}; 40 energy rollouts to t = 100`,
     full: `${[4, ...SETTINGS.full.hidden, 1].join('→')}, ${SETTINGS.full.trainCount.toLocaleString('en')} states, ${SETTINGS.full.lnn.steps.toLocaleString('en')} steps at batch ${SETTINGS.full.lnn.batchSize}; 40 energy rollouts to t = 100`,
   },
