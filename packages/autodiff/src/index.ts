@@ -38,6 +38,7 @@ export { grad } from './transforms/grad';
 export { valueAndGrad, type ValueAndGrad } from './transforms/value-and-grad';
 export { jacobian, type JacobianOptions } from './transforms/jacobian';
 export { hessian } from './transforms/hessian';
+export { assertFinite } from './transforms/finite-result';
 export * as jets from './jet/index';
 export { Jet, JetTrace, type AdjointStep, type JetNode } from './jet/jet';
 export { TransposeCache } from './jet/transpose-cache';

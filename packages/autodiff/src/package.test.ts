@@ -30,6 +30,7 @@ describe('@lnn/autodiff built output', () => {
       'valueAndGrad',
       'jacobian',
       'hessian',
+      'assertFinite',
       'jets',
       'jetHessian',
       'solve',

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { jetDirectional, jetHessian, type Jet } from '@lnn/autodiff';
+import { assertFinite, jetDirectional, jetHessian, type Jet } from '@lnn/autodiff';
 import { checkStates } from '@lnn/lagrangian';
 import { bandedSolve } from './banded-solve';
 import { conjugateGradientSolve, type ConjugateGradientOptions } from './conjugate-gradient-solve';
@@ -123,17 +123,10 @@ export function graphEnergy(graph: Graph, density: DensityFn, q: tf.Tensor2D, qd
   });
 }
 
-/**
- * Throws a RangeError naming `where` and the first non-finite entry of q or q̇ (the jets below
- * refuse them too, but would name themselves). Reads both back: these are evaluation paths.
- */
+/** Refuses non-finite q or q̇ under `where`'s name (the jets below would name themselves); reads both back. */
 function checkFinite(where: string, q: tf.Tensor2D, qdot: tf.Tensor2D): void {
-  const n = q.shape[1];
-  for (const [name, t] of [['q', q], ['q̇', qdot]] as const) {
-    const values = t.dataSync();
-    const i = values.findIndex((x) => !Number.isFinite(x));
-    if (i >= 0) throw new RangeError(`${where}: ${name} must be finite, received ${values[i]} at sample ${Math.floor(i / n)}, node ${i % n}.`);
-  }
+  assertFinite(where, 'q', q, 'node');
+  assertFinite(where, 'q̇', qdot, 'node');
 }
 
 /**

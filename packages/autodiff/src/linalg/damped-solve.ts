@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkSystem } from './batched-system';
-import { LinalgError } from './linalg-error';
-import { solve } from './solve';
+import { makeSolve } from './solve';
+
+const dampedLu = makeSolve('lu', 'dampedSolve');
 
 /**
  * Solves the damped (Tikhonov-regularised) system `(A + εI) x = b` for a batch, by LU in float64.
@@ -18,16 +19,8 @@ export function dampedSolve(a: tf.Tensor, b: tf.Tensor, epsilon: number): tf.Ten
     throw new TypeError(`dampedSolve: epsilon must be a finite number ≥ 0, received ${String(epsilon)}.`);
   }
   checkSystem('dampedSolve', a, b);
-  try {
-    return tf.tidy(() => {
-      const d = a.shape[1] as number;
-      return solve(tf.add(a, tf.mul(tf.eye(d), epsilon)), b);
-    });
-  } catch (error) {
-    // The user called dampedSolve: say so, with the same kind and samples.
-    if (error instanceof LinalgError && error.op === 'solve') {
-      throw new LinalgError('dampedSolve', error.kind, error.samples, error.batch, error.message.slice(error.message.indexOf('): ') + 3).replace(/; [^;]*\.$/, ''));
-    }
-    throw error;
-  }
+  return tf.tidy(() => {
+    const d = a.shape[1] as number;
+    return dampedLu(tf.add(a, tf.mul(tf.eye(d), epsilon)), b);
+  });
 }

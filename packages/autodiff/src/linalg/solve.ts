@@ -74,13 +74,17 @@ function solveWith(f: Factors, rhs: Float64Array, transposed: boolean): Float64A
   return x;
 }
 
-function makeSolve(method: 'lu' | 'cholesky') {
+/**
+ * The solve op (float64 factors, gradient by solves), its errors naming `op`: `solve` itself, or
+ * a solver built on it (`dampedSolve`) so that a failure names the function the user called.
+ */
+export function makeSolve(method: 'lu' | 'cholesky', op = 'solve') {
   return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [a, b, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
-    const system = readSystem('solve', a, b);
-    const factors = factorAll('solve', system, method);
+    const system = readSystem(op, a, b);
+    const factors = factorAll(op, system, method);
     const x = solveWith(factors, system.b, false);
-    checkResult('solve', x, system);
+    checkResult(op, x, system);
     save([a, b]);
     const value = tf.tensor(Float32Array.from(x), b.shape);
     const gradFunc = (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {

@@ -1,4 +1,5 @@
 import type { Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
+import { assertFinite } from './finite-result';
 
 /**
  * A batched scalar function: `[B, D] → [B]` (or `[B, 1]`), whose samples are independent — row
@@ -37,13 +38,7 @@ export function checkBatchInput(x: Tensor, where: string, checkFinite = true): a
   }
   if (!checkFinite) return;
   // Non-finite inputs give non-finite derivatives: said here, not returned as silent NaN.
-  const values = x.dataSync();
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i] as number)) {
-      const [, dim] = x.shape as [number, number];
-      throw new RangeError(`${where}: x must be finite, received ${values[i]} at sample ${Math.floor(i / dim)}, input ${i % dim}.`);
-    }
-  }
+  assertFinite(where, 'x', x);
 }
 
 /** Throws unless `y` has one value per sample of a batch of `batch`. */

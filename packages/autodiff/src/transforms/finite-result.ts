@@ -1,6 +1,24 @@
 import type * as tf from '@tensorflow/tfjs-core';
 
 /**
+ * Throws a RangeError naming `where`, `name` and the first non-finite entry of a `[B, n]` tensor
+ * (its sample and its column, called `column`) — reading its values back, so for entry points,
+ * not hot paths.
+ *
+ * @example
+ * assertFinite('graphEnergy', 'q', q, 'node'); // "graphEnergy: q must be finite, received NaN at sample 3, node 7."
+ */
+export function assertFinite(where: string, name: string, t: tf.Tensor, column = 'input'): void {
+  const values = t.dataSync();
+  const width = t.shape[1] ?? 1;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i] as number)) {
+      throw new RangeError(`${where}: ${name} must be finite, received ${values[i]} at sample ${Math.floor(i / width)}, ${column} ${i % width}.`);
+    }
+  }
+}
+
+/**
  * Throws a RangeError naming `where` when any of `outputs` holds a non-finite entry — finite
  * inputs whose derivatives overflow float32 — instead of returning a silent NaN or ±Infinity.
  * Reads the outputs (they are small: per-sample values, gradients, Hessians).

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { BatchedScalarFn, TransformOptions } from './batched';
 import { checkBatchInput } from './batched';
+import { checked } from './finite-result';
 import { grad } from './grad';
 import { jacobian } from './jacobian';
 
@@ -15,7 +16,9 @@ import { jacobian } from './jacobian';
 export function hessian(f: BatchedScalarFn, options: TransformOptions = {}): (x: tf.Tensor2D) => tf.Tensor3D {
   return (x) => {
     checkBatchInput(x, 'hessian', options.checkFinite);
-    // The inner gradient runs on x tiled inside the Jacobian: checked once, at the end.
-    return jacobian(grad(f, { checkFinite: false }), { outputSize: x.shape[1], checkFinite: options.checkFinite })(x);
+    // x is read once, here; the inner gradient (on x tiled inside the Jacobian) and the Jacobian
+    // are not checked themselves — the result is, once, under this function's name.
+    const h = jacobian(grad(f, { checkFinite: false }), { outputSize: x.shape[1], checkFinite: false })(x);
+    return checked('hessian', h, [h], options.checkFinite);
   };
 }
