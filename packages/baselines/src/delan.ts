@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { jets, type Jet } from '@lnn/autodiff';
+import { jets, Mlp, SMOOTH_ACTIVATIONS, type Jet, type SmoothActivation } from '@lnn/autodiff';
 import { checkStates, eulerLagrange, lagrangianEnergy, registerModel, type DynamicsModel, type EulerLagrangeOptions, type Lagrangian } from '@lnn/lagrangian';
 import { checkActivation, checkBase, type BaseConfig } from './internal/config';
-import { Mlp, SMOOTH_ACTIVATIONS, type SmoothActivation } from './internal/mlp';
 
 /** Configuration of {@link Delan}; JSON-able. */
 export interface DelanConfig extends BaseConfig {
@@ -58,7 +57,7 @@ export class Delan implements DynamicsModel {
     this.dof = d;
     this.extraDim = base.extraDim;
     const entries = (d * (d + 1)) / 2;
-    this.mlp = new Mlp(where, d, base.hidden, entries + 1, activation, base.seed, base.extraDim);
+    this.mlp = new Mlp({ where, inputs: d, hidden: base.hidden, outputs: entries + 1, activation, initialisation: 'glorot', seed: base.seed, extraDim: base.extraDim });
     this.variables = this.mlp.variables;
 
     // Entry k of [diagonal…, strictly lower (row-major)…] sits at flat index i·d + j.
@@ -123,7 +122,8 @@ export class Delan implements DynamicsModel {
   }
 
   dispose(): void {
-    tf.dispose([...this.variables, this.scatter, this.spread, this.gather]);
+    this.mlp.dispose();
+    tf.dispose([this.scatter, this.spread, this.gather]);
   }
 }
 

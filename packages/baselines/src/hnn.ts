@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { JetTrace, solve } from '@lnn/autodiff';
+import { JetTrace, Mlp, SMOOTH_ACTIVATIONS, solve, type SmoothActivation } from '@lnn/autodiff';
 import { checkStates, lagrangianDerivatives, registerModel, type DynamicsModel, type Lagrangian } from '@lnn/lagrangian';
 import { checkActivation, checkBase, type BaseConfig } from './internal/config';
-import { Mlp, SMOOTH_ACTIVATIONS, type SmoothActivation } from './internal/mlp';
 
 /**
  * What the HNN takes as its momentum: `'canonical'`, the true `p = ∂L/∂q̇` of the system (given
@@ -75,7 +74,7 @@ export class Hnn implements DynamicsModel {
     this.dof = base.dof;
     this.extraDim = base.extraDim;
     this.momentumMap = momentum === 'canonical' ? options.momentumMap : undefined;
-    this.mlp = new Mlp(where, 2 * base.dof, base.hidden, 1, activation, base.seed, base.extraDim);
+    this.mlp = new Mlp({ where, inputs: 2 * base.dof, hidden: base.hidden, outputs: 1, activation, initialisation: 'glorot', seed: base.seed, extraDim: base.extraDim });
     this.variables = this.mlp.variables;
   }
 
@@ -122,7 +121,7 @@ export class Hnn implements DynamicsModel {
   }
 
   dispose(): void {
-    for (const v of this.variables) v.dispose();
+    this.mlp.dispose();
   }
 }
 

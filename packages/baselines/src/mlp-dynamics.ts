@@ -35,7 +35,7 @@ export class MlpDynamics implements DynamicsModel {
   }
 
   dispose(): void {
-    for (const v of this.variables) v.dispose();
+    this.network.mlp.dispose();
   }
 }
 

@@ -39,7 +39,7 @@ export class NeuralOde implements DynamicsModel {
   }
 
   dispose(): void {
-    for (const v of this.variables) v.dispose();
+    this.network.mlp.dispose();
   }
 }
 

@@ -1,15 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { jets, type Jet } from '@lnn/autodiff';
+import { jets, Mlp, type Jet } from '@lnn/autodiff';
 import type { Lagrangian } from '@lnn/lagrangian';
 import type { Graph } from './graph';
 import { graphOperators } from './internal/operators';
-import { paperMlpVariables } from './internal/paper-init';
 import { selectJet, termwiseDense } from './internal/whole-jet';
 
 /**
- * The density network shared by every term of a graph: an MLP with softplus activations from a
- * term's `[φ slots, φ̇ slots]` (2k inputs) to one value, initialised as the paper (biases 0,
- * weight std c/√n). The paper's wave density is 6 → 400 → 400 → 400 → 1.
+ * The density network shared by every term of a graph: an MLP (`@lnn/autodiff`'s `Mlp`) with
+ * softplus activations from a term's `[φ slots, φ̇ slots]` (2k inputs) to one value, initialised
+ * as the paper (biases 0, weight std c/√n). The paper's wave density is 6 → 400 → 400 → 400 → 1.
  *
  * @example
  * const mlp = new DensityMlp(6, [400, 400, 400], 0);
@@ -18,33 +17,23 @@ import { selectJet, termwiseDense } from './internal/whole-jet';
 export class DensityMlp {
   readonly weights: tf.Variable[];
   readonly biases: tf.Variable[];
+  private readonly network: Mlp;
 
   constructor(
     readonly inputWidth: number,
     readonly hidden: readonly number[],
     seed: number,
   ) {
-    ({ weights: this.weights, biases: this.biases } = paperMlpVariables([inputWidth, ...hidden, 1], seed));
+    this.network = new Mlp({ where: 'DensityMlp', inputs: inputWidth, hidden, outputs: 1, activation: 'softplus', initialisation: 'paper', seed });
+    ({ weights: this.weights, biases: this.biases } = this.network);
   }
 
   /** The density as a jet function (`[N, 2k]` → one value per row): the fast path. */
-  readonly jet = (local: Jet): Jet => {
-    let h = local;
-    this.weights.forEach((w, i) => {
-      h = jets.dense(i === 0 ? h : jets.softplus(h), w as tf.Tensor2D, this.biases[i] as tf.Tensor1D);
-    });
-    return h;
-  };
+  readonly jet = (local: Jet): Jet => this.network.applyJet(local);
 
   /** The density on plain tensors, `[N, 2k]` → `[N]`. */
   tensor(local: tf.Tensor2D): tf.Tensor1D {
-    return tf.tidy(() => {
-      let h: tf.Tensor = local;
-      this.weights.forEach((w, i) => {
-        h = tf.add(tf.matMul(i === 0 ? h : tf.softplus(h), w), this.biases[i] as tf.Variable);
-      });
-      return tf.reshape(h, [-1]) as tf.Tensor1D;
-    });
+    return tf.tidy(() => tf.reshape(this.network.apply(local), [-1]) as tf.Tensor1D);
   }
 
   /**

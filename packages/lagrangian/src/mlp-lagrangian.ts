@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { jets, requireBackend, TransposeCache, type Jet } from '@lnn/autodiff';
+import { angleFeatures, angleFeaturesJet, checkAngles, layerSeed as networkLayerSeed, Mlp, paperInitStd as networkPaperInitStd, requireBackend, type AngleTransform } from '@lnn/autodiff';
 import type { DynamicsModel } from './dynamics-model';
 import { eulerLagrange, eulerLagrangeWithHessian, lagrangianEnergy, type EulerLagrangeOptions } from './euler-lagrange';
 import type { Lagrangian } from './lagrangian';
 
-/** How angular coordinates enter the network. */
-export type AngleTransform = 'none' | 'wrap' | 'features';
+/** How angular coordinates enter the network (`@lnn/autodiff`'s, re-exported). */
+export type { AngleTransform };
 
 /** Configuration of {@link MlpLagrangian}; JSON-able. */
 export interface MlpLagrangianConfig {
@@ -66,24 +66,18 @@ function inputScaleOf(config: InputScaleConfig | undefined, dof: number, extraDi
 }
 
 /**
- * The tfjs seed of weight matrix `index`: never 0, which tfjs's random ops read as "no seed"
- * (`seed ? seed : Math.random()`), silently making the initialisation irreproducible.
+ * The tfjs seed of weight matrix `index`.
+ *
+ * @deprecated Moved to `@lnn/autodiff` with the network block: `import { layerSeed } from '@lnn/autodiff'`.
  */
-export function layerSeed(seed: number, index: number): number {
-  const value = seed * 1000 + index + 1;
-  return value === 0 ? 1e9 + index : value;
-}
+export const layerSeed: (seed: number, index: number) => number = networkLayerSeed;
 
 /**
- * The paper's initialisation: biases 0, weights normal with std `c/√n`, n the larger dimension of
- * the matrix, `c = 2.2` for the first matrix, `0.58·i` for hidden matrix i (1-based), `n` for the
- * output matrix.
+ * The paper's weight std of matrix `index` of `count`.
+ *
+ * @deprecated Moved to `@lnn/autodiff` with the network block: `import { paperInitStd } from '@lnn/autodiff'`.
  */
-export function paperInitStd(index: number, count: number, nIn: number, nOut: number): number {
-  const n = Math.max(nIn, nOut);
-  const c = index === 0 ? 2.2 : index === count - 1 ? n : 0.58 * index;
-  return c / Math.sqrt(n);
-}
+export const paperInitStd: (index: number, count: number, nIn: number, nOut: number) => number = networkPaperInitStd;
 
 /**
  * A Lagrangian Neural Network: an MLP with softplus activations whose scalar output is taken as
@@ -104,13 +98,8 @@ export class MlpLagrangian implements DynamicsModel {
   readonly lagrangian: Lagrangian;
   /** L on plain tensors (general path), the same function: for checks. */
   readonly tensorLagrangian: Lagrangian;
-  private readonly weights: tf.Variable[];
-  private readonly biases: tf.Variable[];
-  /** Multipliers of the features `[1, width]` and of the extra inputs `[1, p]`; undefined when all 1. */
-  private readonly featureScale: tf.Tensor2D | undefined;
-  private readonly extraScale: tf.Tensor2D | undefined;
-  /** The weights' transposes, for the jet adjoint outside training. */
-  private readonly transposes = new TransposeCache();
+  /** The network: softplus, the paper's initialisation, input scales, transposes cached for the jet adjoint. */
+  private readonly network: Mlp;
 
   constructor(config: MlpLagrangianConfig) {
     const where = 'MlpLagrangian';
@@ -121,102 +110,34 @@ export class MlpLagrangian implements DynamicsModel {
     if (!Array.isArray(hidden) || hidden.length === 0 || !hidden.every((w) => Number.isInteger(w) && w > 0)) {
       throw new TypeError(`${where}: config.hidden must be a non-empty array of positive integers, received ${JSON.stringify(hidden)}.`);
     }
-    if (!angles.every((i) => Number.isInteger(i) && i >= 0 && i < dof) || new Set(angles).size !== angles.length) {
-      throw new TypeError(`${where}: config.angles must be distinct coordinate indices in [0, ${dof}), received ${JSON.stringify(angles)}.`);
-    }
-    if (!['none', 'wrap', 'features'].includes(angleTransform)) {
-      throw new TypeError(`${where}: config.angleTransform must be 'none', 'wrap' or 'features', received ${JSON.stringify(angleTransform)}.`);
-    }
+    checkAngles(where, dof, angles, angleTransform);
     const inputScale = inputScaleOf(config.inputScale, dof, extraDim, where);
     this.dof = dof;
     this.extraDim = extraDim;
     this.config = { dof, extraDim, hidden: [...hidden], angles: [...angles], angleTransform, inputScale, seed, solver };
-    const inputWidth = 2 * dof + (angleTransform === 'features' ? angles.length : 0);
     const qScale = inputScale.q.flatMap((c, i) => (angleTransform === 'features' && angles.includes(i) ? [c, c] : [c]));
-    const featureScale = [...qScale, ...inputScale.qdot];
-    // Kept: a model built inside tf.tidy must not lose them when the scope ends.
-    this.featureScale = featureScale.every((c) => c === 1) ? undefined : tf.keep(tf.tensor2d(featureScale, [1, inputWidth]));
-    this.extraScale = inputScale.extra.every((c) => c === 1) ? undefined : tf.keep(tf.tensor2d([...inputScale.extra], [1, extraDim]));
-    const widths = [inputWidth, ...hidden, 1];
-    const count = widths.length - 1;
-    this.weights = [];
-    this.biases = [];
-    for (let i = 0; i < count; i++) {
-      const [nIn, nOut] = [widths[i] as number, widths[i + 1] as number];
-      const std = paperInitStd(i, count, nIn, nOut);
-      this.weights.push(tf.tidy(() => tf.variable(tf.randomNormal([nIn, nOut], 0, std, 'float32', layerSeed(seed, i)), true)));
-      this.biases.push(tf.tidy(() => tf.variable(tf.zeros([nOut]), true)));
-    }
-    const extraWeights = extraDim > 0 ? [tf.tidy(() => tf.variable(tf.randomNormal([extraDim, widths[1] as number], 0, paperInitStd(0, count, extraDim + inputWidth, widths[1] as number), 'float32', layerSeed(seed, 999)), true))] : [];
-    this.variables = [...this.weights, ...this.biases, ...extraWeights];
-    const wExtra = extraWeights[0];
-    this.lagrangian = {
-      dof,
-      jet: (x, extra) => {
-        let h = this.jetFeatures(x);
-        if (this.featureScale !== undefined) h = jets.scale(h, this.featureScale);
-        h = jets.dense(h, this.weights[0] as tf.Variable as tf.Tensor2D, this.biases[0] as tf.Variable as tf.Tensor1D, this.transposes);
-        if (wExtra !== undefined) h = jets.add(h, tf.matMul(this.requireExtra(extra), wExtra));
-        for (let i = 1; i < count; i++) h = jets.dense(jets.softplus(h), this.weights[i] as tf.Variable as tf.Tensor2D, this.biases[i] as tf.Variable as tf.Tensor1D, this.transposes);
-        return h;
-      },
-    };
+    this.network = new Mlp({
+      where,
+      inputs: 2 * dof + (angleTransform === 'features' ? angles.length : 0),
+      hidden,
+      outputs: 1,
+      activation: 'softplus',
+      initialisation: 'paper',
+      seed,
+      extraDim,
+      inputScale: [...qScale, ...inputScale.qdot],
+      extraScale: inputScale.extra,
+      cacheTransposes: true,
+    });
+    this.variables = this.network.variables;
+    this.lagrangian = { dof, jet: (x, extra) => this.network.applyJet(angleFeaturesJet(x, dof, angles, angleTransform), extra) };
     this.tensorLagrangian = {
       dof,
       tensor: (x, extra) => {
-        const features = this.tensorFeatures(x);
-        let h = tf.add(tf.matMul(this.featureScale === undefined ? features : tf.mul(features, this.featureScale), this.weights[0] as tf.Variable), this.biases[0] as tf.Variable);
-        if (wExtra !== undefined) h = tf.add(h, tf.matMul(this.requireExtra(extra), wExtra));
-        for (let i = 1; i < count; i++) h = tf.add(tf.matMul(tf.softplus(h), this.weights[i] as tf.Variable), this.biases[i] as tf.Variable);
-        return tf.reshape(h, [-1]) as tf.Tensor1D;
+        const features = angleTransform === 'none' || angles.length === 0 ? x : tf.concat([angleFeatures(tf.slice(x, [0, 0], [-1, dof]), angles, angleTransform), tf.slice(x, [0, dof], [-1, dof])], 1);
+        return tf.reshape(this.network.apply(features as tf.Tensor2D, extra), [-1]) as tf.Tensor1D;
       },
     };
-  }
-
-  /** The extra inputs, checked and scaled. */
-  private requireExtra(extra: tf.Tensor2D | undefined): tf.Tensor2D {
-    if (extra === undefined || extra.rank !== 2 || extra.shape[1] !== this.extraDim) {
-      throw new TypeError(`MlpLagrangian: this model takes extra inputs of shape [batch, ${this.extraDim}], received ${extra === undefined ? 'none' : `[${extra.shape.join(', ')}]`}.`);
-    }
-    return this.extraScale === undefined ? extra : tf.mul(extra, this.extraScale);
-  }
-
-  /** Offsets −2π·round(q/2π) that wrap angles into [−π, π), as a constant (derivative 1). */
-  private wrapOffsets(q: tf.Tensor2D): tf.Tensor2D {
-    const scale = tf.tensor1d(Array.from({ length: this.dof }, (_, i) => (this.config.angles.includes(i) ? -2 * Math.PI : 0)));
-    return tf.mul(tf.round(tf.mul(q, 1 / (2 * Math.PI))), scale) as tf.Tensor2D;
-  }
-
-  private jetFeatures(x: Jet): Jet {
-    const { angles, angleTransform } = this.config;
-    if (angleTransform === 'none' || angles.length === 0) return x;
-    const d = this.dof;
-    if (angleTransform === 'wrap') {
-      const offsets = tf.pad(this.wrapOffsets(tf.slice(x.value, [0, 0], [-1, d]) as tf.Tensor2D), [[0, 0], [0, d]]);
-      return jets.add(x, offsets);
-    }
-    const parts: Jet[] = [];
-    for (let i = 0; i < d; i++) {
-      const qi = jets.slice(x, i, 1);
-      parts.push(...(angles.includes(i) ? [jets.cos(qi), jets.sin(qi)] : [qi]));
-    }
-    parts.push(jets.slice(x, d, d));
-    return jets.concat(parts);
-  }
-
-  private tensorFeatures(x: tf.Tensor2D): tf.Tensor2D {
-    const { angles, angleTransform } = this.config;
-    if (angleTransform === 'none' || angles.length === 0) return x;
-    const d = this.dof;
-    const q = tf.slice(x, [0, 0], [-1, d]) as tf.Tensor2D;
-    const v = tf.slice(x, [0, d], [-1, d]);
-    if (angleTransform === 'wrap') return tf.concat([tf.add(q, this.wrapOffsets(q)), v], 1) as tf.Tensor2D;
-    const parts: tf.Tensor[] = [];
-    for (let i = 0; i < d; i++) {
-      const qi = tf.slice(q, [0, i], [-1, 1]);
-      parts.push(...(angles.includes(i) ? [tf.cos(qi), tf.sin(qi)] : [qi]));
-    }
-    return tf.concat([...parts, v], 1) as tf.Tensor2D;
   }
 
   accelerations(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
@@ -232,7 +153,6 @@ export class MlpLagrangian implements DynamicsModel {
   }
 
   dispose(): void {
-    this.transposes.dispose();
-    tf.dispose([...this.variables, ...(this.featureScale === undefined ? [] : [this.featureScale]), ...(this.extraScale === undefined ? [] : [this.extraScale])]);
+    this.network.dispose();
   }
 }

@@ -1,4 +1,4 @@
-import { ACTIVATIONS, type Activation } from './mlp';
+import { ACTIVATIONS, type Activation } from '@lnn/autodiff';
 
 /** The configuration every baseline shares; JSON-able. */
 export interface BaseConfig {

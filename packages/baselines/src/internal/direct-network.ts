@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { angleFeatures, angleFeatureWidth, checkAngles, Mlp, type Activation, type AngleTransform } from '@lnn/autodiff';
 import { checkStates } from '@lnn/lagrangian';
-import { angleFeatures, angleFeatureWidth, checkAngles, type AngleTransform } from './angle-features';
 import { checkActivation, checkBase, type BaseConfig } from './config';
-import { Mlp, type Activation } from './mlp';
 
 /** Configuration of the networks that output dynamics directly (MLP baseline, neural ODE); JSON-able. */
 export interface DirectConfig extends BaseConfig {
@@ -35,7 +34,7 @@ export class DirectNetwork {
     checkAngles(where, base.dof, angles, angleTransform);
     this.config = { ...base, activation, angles: [...angles], angleTransform };
     const inputs = angleFeatureWidth(base.dof, angles, angleTransform) + base.dof;
-    this.mlp = new Mlp(where, inputs, base.hidden, outputsPerDof * base.dof, activation, base.seed, base.extraDim);
+    this.mlp = new Mlp({ where, inputs, hidden: base.hidden, outputs: outputsPerDof * base.dof, activation, initialisation: 'glorot', seed: base.seed, extraDim: base.extraDim });
   }
 
   apply(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {

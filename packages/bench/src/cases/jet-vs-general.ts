@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { hessian, jetHessian } from '@lnn/autodiff';
+import { hessian, initialParameters, jetHessian, mlpForward, mlpForwardJet, type Jet } from '@lnn/autodiff';
 import { timePair, type Timing } from '../timing';
-import { initMlp, mlpJet, mlpTensor } from './softplus-mlp';
 
 /** Options of {@link jetVsGeneral}. */
 export interface JetVsGeneralOptions {
@@ -23,14 +22,21 @@ export interface JetVsGeneralResult {
   readonly weightGradient: { readonly jet: Timing; readonly general: Timing; readonly speedup: number };
 }
 
+/** The softplus MLP with weights `w` and biases `b` on plain tensors, `[B, n₀]` → `[B]` (the general path differentiates this). */
+const mlpTensor = (w: readonly tf.Tensor[], b: readonly tf.Tensor[]) => (x: tf.Tensor2D) => tf.reshape(mlpForward({ weights: w as tf.Tensor2D[], biases: b as tf.Tensor1D[] }, x), [-1]) as tf.Tensor1D;
+
+/** The same MLP on a jet (the fast path). */
+const mlpJet = (w: readonly tf.Tensor[], b: readonly tf.Tensor[]) => (x: Jet) => mlpForwardJet({ weights: w as tf.Tensor2D[], biases: b as tf.Tensor1D[] }, x);
+
 /**
- * Times one per-sample Hessian of a softplus MLP, and one gradient of a loss of that Hessian with
- * respect to all weights (the third-order step that LNN training takes), by the jet path and by
- * the general path (`jacobian(grad(f))`), in the same run on the current backend.
+ * Times one per-sample Hessian of a softplus MLP (`@lnn/autodiff`'s network block, the paper's
+ * initialisation), and one gradient of a loss of that Hessian with respect to all weights (the
+ * third-order step that LNN training takes), by the jet path and by the general path
+ * (`jacobian(grad(f))`), in the same run on the current backend.
  */
 export function jetVsGeneral(options: JetVsGeneralOptions = {}): JetVsGeneralResult {
   const { widths = [4, 500, 500, 500, 1], batch = 32, repetitions = 15, seed = 0 } = options;
-  const { weights, biases } = initMlp(widths, seed);
+  const { weights, biases } = initialParameters(widths, 'paper', seed);
   const x = tf.randomNormal([batch, widths[0] as number], 0, 1, 'float32', seed + 99) as tf.Tensor2D;
   const params = [...weights, ...biases.slice(0, -1)]; // the output bias does not reach the Hessian
   const lastBias = biases[biases.length - 1] as tf.Tensor1D;
