@@ -3,7 +3,12 @@ import { bandedLu, bandedLuFactor, bandedLuSolve } from './banded-lu';
 import { checkLength, checkSize } from './internal/check';
 import { luFactor, luSolve } from './lu';
 
-/** Beyond this size a cyclic system whose banded interior is singular is reported, not solved densely. */
+/**
+ * Beyond this size a cyclic system whose banded interior is singular is reported, not solved densely.
+ *
+ * @example
+ * const denseFallback = n <= CYCLIC_DENSE_FALLBACK_LIMIT; // 1,024
+ */
 export const CYCLIC_DENSE_FALLBACK_LIMIT = 1024;
 
 /** Dense LU solve of `a x = b` into x; -1, or the step at which a pivot vanished. */

@@ -1,7 +1,12 @@
 import { checkLength, checkSize } from './internal/check';
 import { FLOAT64_EPSILON } from './tolerances';
 
-/** QL sweeps allowed per eigenvalue and dimension before {@link symmetricEigen} gives up: 30·d. */
+/**
+ * QL sweeps allowed per eigenvalue and dimension before {@link symmetricEigen} gives up: 30·d.
+ *
+ * @example
+ * const limit = QL_SWEEPS_PER_DIMENSION * d; // sweeps for one eigenvalue of a d×d matrix
+ */
 export const QL_SWEEPS_PER_DIMENSION = 30;
 
 /**
