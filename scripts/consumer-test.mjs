@@ -68,6 +68,7 @@ const ts = `import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, jets, jetHessian, type BackendInfo } from '@lnn/autodiff';
 import { allClose } from '@lnn/autodiff/testing';
 import { solve, type SolveResult } from '@lnn/ode';
+import { luFactor, luSolve, singularTolerance } from '@lnn/linalg';
 import { doublePendulum, secondOrderProblem, type Dataset } from '@lnn/systems';
 import { MlpLagrangian, train, type TrainOptions, type TrainResult, type DynamicsModel } from '@lnn/lagrangian';
 import { GraphLagrangian, ringGraph } from '@lnn/graph-lagrangian';
@@ -83,8 +84,13 @@ export async function typed(): Promise<number> {
   const baseline: DynamicsModel = new MlpDynamics({ dof: 2, hidden: [4] });
   const h = jetHessian((x) => jets.sum(jets.square(x)))(tf.ones([1, 2]) as tf.Tensor2D);
   const dataset: Dataset | undefined = undefined;
+  const lu = Float64Array.of(4, 1, 1, 3);
+  const perm = new Int32Array(2);
+  const x = Float64Array.of(1, 2);
+  const step: number = luFactor(lu, 2, perm, singularTolerance(2, 4));
+  if (step === -1) luSolve(lu, 2, perm, x, 1);
   void [Hnn, dataset, graph, baseline, allClose];
-  return result.steps + truth.times.length + h.hessian.size + (info.threads ?? 0);
+  return result.steps + truth.times.length + h.hessian.size + (info.threads ?? 0) + (x[0] ?? 0);
 }
 `;
 

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, LinalgError, solve } from '@lnn/autodiff';
 import { assertAllClose, checkGradients } from '@lnn/autodiff/testing';
+import { bandToDense, luFactor, luSolve } from '@lnn/linalg';
 import { createRandom } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bandedSolve } from './banded-solve';
-import { denseLuFactor, denseLuSolve } from './internal/host/banded-lu';
 import { periodicBandedSolve } from './periodic-banded-solve';
 
 beforeAll(async () => {
@@ -12,19 +12,7 @@ beforeAll(async () => {
 });
 
 /** The dense matrix of a band (float64), wrapped or not. */
-function denseOf(band: ArrayLike<number>, n: number, p: number, periodic: boolean): Float64Array {
-  const a = new Float64Array(n * n);
-  const w = 2 * p + 1;
-  for (let i = 0; i < n; i++) {
-    for (let o = -p; o <= p; o++) {
-      let c = i + o;
-      if (periodic) c = ((c % n) + n) % n;
-      else if (c < 0 || c >= n) continue;
-      a[i * n + c] = a[i * n + c]! + (band[i * w + o + p] as number);
-    }
-  }
-  return a;
-}
+const denseOf = (band: ArrayLike<number>, n: number, p: number, periodic: boolean): Float64Array => bandToDense(band, n, p, { periodic });
 
 /** Random band, float32-rounded; `dominance` adds that multiple of the row's off-diagonal sum to the diagonal. */
 function randomBand(n: number, p: number, seed: number, dominance: number): Float32Array {
@@ -109,8 +97,9 @@ describe.each(solvers)('%s', (name, solver, periodic) => {
     const reference = (v: Float64Array) => {
       const a = denseOf(v.subarray(0, n * w), n, p, periodic);
       const perm = new Int32Array(n);
-      denseLuFactor(a, n, perm, 0);
-      const x = denseLuSolve(a, n, perm, v.subarray(n * w), 1);
+      luFactor(a, n, perm, 0);
+      const x = Float64Array.from(v.subarray(n * w));
+      luSolve(a, n, perm, x, 1);
       return x.reduce((s, xi, i) => s + xi * weights[i]!, 0);
     };
     // Well-conditioned 6×6 system with O(1) derivatives: float32 autodiff vs float64 differences.

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { LinalgError } from '@lnn/autodiff';
+import { conjugateGradient } from '@lnn/linalg';
 import { isRecordingGradients } from './internal/band-solve-op';
-import { conjugateGradientOne } from './internal/host/conjugate-gradient';
 import { Selection } from './internal/selection';
 import type { SparsePattern } from './sparse-pattern';
 
@@ -56,9 +56,10 @@ function solveAll(pattern: SparsePattern, values: Float64Array, b: Float64Array,
       failures['non-finite-input'].push(s);
       continue;
     }
-    const result = conjugateGradientOne(pattern, values, s * nnz, bs, tolerance, maxIterations);
-    if (typeof result === 'string') failures[result].push(s);
-    else x.set(result.x, s * n);
+    // -1: converged; maxIterations: still above the tolerance; any other step: indefinite.
+    const failed = conjugateGradient(pattern, values, s * nnz, bs, x.subarray(s * n, (s + 1) * n), { tolerance, maxIterations });
+    if (failed === maxIterations) failures['no-convergence'].push(s);
+    else if (failed >= 0) failures.indefinite.push(s);
   }
   if (failures['non-finite-input'].length > 0) throw new LinalgError(op, 'non-finite-input', failures['non-finite-input'], batch, 'the values or b are not finite there');
   if (failures.indefinite.length > 0) {

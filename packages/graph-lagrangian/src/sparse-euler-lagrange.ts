@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertFinite, jetDirectional, jetHessian, type Jet } from '@lnn/autodiff';
 import { checkStates } from '@lnn/lagrangian';
+import { bandToDense } from '@lnn/linalg';
 import { bandedSolve } from './banded-solve';
 import { conjugateGradientSolve, type ConjugateGradientOptions } from './conjugate-gradient-solve';
 import type { Graph } from './graph';
@@ -147,15 +148,7 @@ export function toDenseMatrix(layout: MatrixLayout, n: number, values: tf.Tensor
       }
       continue;
     }
-    const w = 2 * layout.p + 1;
-    for (let i = 0; i < n; i++) {
-      for (let o = -layout.p; o <= layout.p; o++) {
-        let j = i + o;
-        if (layout.periodic) j = ((j % n) + n) % n;
-        else if (j < 0 || j >= n) continue;
-        dense[s * n * n + i * n + j] = dense[s * n * n + i * n + j]! + data[s * e + i * w + o + layout.p]!;
-      }
-    }
+    bandToDense(data, n, layout.p, { periodic: layout.periodic, offset: s * e, out: dense.subarray(s * n * n, (s + 1) * n * n) });
   }
   return tf.tensor3d(dense, [batch, n, n]);
 }

@@ -1,4 +1,4 @@
-import { luFactor, luSolve } from './dense-lu';
+import { luFactor, luSolveVector, singularTolerance } from '@lnn/linalg';
 import type { LagrangianProblem, Problem, Rhs, SecondOrderProblem } from './problem';
 
 /** Gathers `[B, 2d]` states into `[B, d]` positions and velocities. */
@@ -51,11 +51,11 @@ export function lagrangianAcceleration(problem: LagrangianProblem): (q: Float64A
       for (let j = 0; j < d; j++) s -= (hqv![j * d + i] as number) * (v[j] as number);
       out[i] = s;
     }
-    if (!luFactor(hvv!, d, perm, d * 2 ** -52 * scale)) {
+    if (luFactor(hvv!, d, perm, singularTolerance(d, scale)) >= 0) {
       out.fill(Number.NaN);
       return;
     }
-    luSolve(hvv!, d, perm, out, work!);
+    luSolveVector(hvv!, d, perm, out, work!);
   };
 }
 

@@ -14,6 +14,5 @@ export { dopri5 } from './dopri5';
 export { verlet, type VerletState } from './verlet';
 export { variational, type VariationalOptions, type VariationalState } from './variational';
 export { lagrangianAcceleration, toFirstOrder } from './first-order';
-export { luFactor, luSolve } from './dense-lu';
 export { solve, type Method, type SolveOptions, type SolveResult, type SolveStats, type TrajectoryStatus } from './solve';
 export { version } from './version';

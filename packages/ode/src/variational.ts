@@ -1,4 +1,4 @@
-import { luFactor, luSolve } from './dense-lu';
+import { luFactor, luSolveVector, singularTolerance } from '@lnn/linalg';
 import type { Integrator, IntegratorState } from './integrator';
 import type { LagrangianProblem } from './problem';
 
@@ -64,7 +64,7 @@ export function variational(problem: LagrangianProblem, batch: number, options: 
       }
     }
     jac.h = h;
-    return luFactor(jac.lu, d, jac.perm, d * 2 ** -52 * scale);
+    return luFactor(jac.lu, d, jac.perm, singularTolerance(d, scale)) === -1;
   };
 
   /** Solves ∂L/∂v(q, v) = p for v by Newton from the guess in v; false if it fails. */
@@ -76,9 +76,9 @@ export function variational(problem: LagrangianProblem, batch: number, options: 
       legendreLu.set(hvv!);
       let scale = 0;
       for (const x of hvv!) scale = Math.max(scale, Math.abs(x));
-      if (!luFactor(legendreLu, d, legendrePerm, d * 2 ** -52 * scale)) return false;
+      if (luFactor(legendreLu, d, legendrePerm, singularTolerance(d, scale)) >= 0) return false;
       delta!.set(g!);
-      luSolve(legendreLu, d, legendrePerm, delta!, work!);
+      luSolveVector(legendreLu, d, legendrePerm, delta!, work!);
       for (let i = 0; i < d; i++) v[i] = (v[i] as number) - (delta![i] as number);
       if (inf(delta!) <= tolerance * (1 + inf(v))) return true;
     }
@@ -125,7 +125,7 @@ export function variational(problem: LagrangianProblem, batch: number, options: 
             fresh = true;
           }
           delta!.set(g!);
-          luSolve(jac.lu, d, jac.perm, delta!, work!);
+          luSolveVector(jac.lu, d, jac.perm, delta!, work!);
           const size = inf(delta!);
           if (!Number.isFinite(size)) break;
           if (!fresh && size > 0.5 * previous) {
@@ -133,7 +133,7 @@ export function variational(problem: LagrangianProblem, batch: number, options: 
             if (!newtonMatrix(jac, h)) break;
             fresh = true;
             delta!.set(g!);
-            luSolve(jac.lu, d, jac.perm, delta!, work!);
+            luSolveVector(jac.lu, d, jac.perm, delta!, work!);
           }
           for (let i = 0; i < d; i++) q1[i] = (q1[i] as number) - (delta![i] as number);
           converged = inf(delta!) <= tolerance * (1 + inf(q1));

@@ -1,4 +1,4 @@
-import { luFactor, luSolve } from '@lnn/ode';
+import { luFactor, luSolveVector, singularTolerance } from '@lnn/linalg';
 import type { MathNode, SymbolNode } from 'mathjs';
 import { createDisplay, createTidy } from './internal/expression-tidy';
 import { checkOptions, checkTree, describe, math, WHERE } from './internal/formula-checks';
@@ -163,13 +163,13 @@ export function fromFormula(options: FromFormulaOptions): FormulaSystem {
       motion(q, v, mass, force);
       let scale = 0;
       for (const x of mass) scale = Math.max(scale, Math.abs(x));
-      const status = !Number.isFinite(scale) ? 'not finite' : luFactor(mass, d, perm, d * Number.EPSILON * scale) ? 'ok' : 'singular';
+      const status = !Number.isFinite(scale) ? 'not finite' : luFactor(mass, d, perm, singularTolerance(d, scale)) === -1 ? 'ok' : 'singular';
       if (status !== 'ok') {
         const state = `q = [${Array.from({ length: d }, (_, i) => q[i]).join(', ')}], v = [${Array.from({ length: d }, (_, i) => v[i]).join(', ')}]`;
         const problem = status === 'singular' ? 'is singular to working precision' : 'has a NaN or infinite entry';
         throw new Error(`${WHERE} (${name}): acceleration: ∂²L/∂v∂v ${problem} at ${state}, so q̈ is not determined there.`);
       }
-      luSolve(mass, d, perm, force, work);
+      luSolveVector(mass, d, perm, force, work);
       for (let i = 0; i < d; i++) out[i] = force[i] as number;
     },
   };

@@ -1,4 +1,4 @@
-import { luFactor, luSolve } from '@lnn/ode';
+import { luFactor, luSolveVector, singularTolerance } from '@lnn/linalg';
 import { integerAtLeast, positive } from './internal/check';
 import type { MechanicalSystem } from './system';
 
@@ -71,10 +71,10 @@ export function pendulumChain(parameters: PendulumChainParameters = {}): Mechani
       }
       let scale = 0;
       for (const x of M) scale = Math.max(scale, Math.abs(x));
-      if (!luFactor(M, n, perm, n * 2 ** -52 * scale)) {
+      if (luFactor(M, n, perm, singularTolerance(n, scale)) >= 0) {
         throw new Error(`pendulumChain: the mass matrix is singular at q = [${Array.from(q).join(', ')}].`);
       }
-      luSolve(M, n, perm, out, work);
+      luSolveVector(M, n, perm, out, work);
     },
     lagrangianGradient(q, v, dq, dv) {
       massMatrix(q, M);

@@ -1,3 +1,4 @@
+import { FLOAT32_MAX } from '@lnn/linalg';
 import * as tf from '@tensorflow/tfjs-core';
 import { LinalgError } from './linalg-error';
 
@@ -49,8 +50,6 @@ function allFinite(v: Float64Array, start: number, length: number): boolean {
   for (let i = start; i < start + length; i++) if (!Number.isFinite(v[i] as number)) return false;
   return true;
 }
-
-const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** Throws a `non-finite-result` error naming the samples whose solution does not fit float32. */
 export function checkResult(op: string, x: Float64Array, system: HostSystem): void {

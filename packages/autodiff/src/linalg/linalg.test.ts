@@ -1,9 +1,9 @@
+import { symmetricEigen } from '@lnn/linalg';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/init-backend';
 import { assertAllClose } from '../testing/all-close';
 import { dampedSolve } from './damped-solve';
-import { symmetricEigen } from './host/symmetric-eigen';
 import { LinalgError } from './linalg-error';
 import { pinvSolve } from './pinv-solve';
 import { solve } from './solve';

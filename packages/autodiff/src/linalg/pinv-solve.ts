@@ -1,3 +1,4 @@
+import { FLOAT32_EPSILON, symmetricEigen } from '@lnn/linalg';
 import * as tf from '@tensorflow/tfjs-core';
 import {
   asColumns,
@@ -9,7 +10,6 @@ import {
   symmetrizeHost,
   type HostSystem,
 } from './batched-system';
-import { symmetricEigen } from './host/symmetric-eigen';
 import { LinalgError } from './linalg-error';
 
 /** Options of {@link pinvSolve}. */
@@ -39,8 +39,8 @@ function decompose(system: HostSystem, rcond: number): Spectra {
   const values = new Float64Array(d);
   const bad: number[] = [];
   for (let s = 0; s < batch; s++) {
-    const ok = symmetricEigen(sym.subarray(s * d * d, (s + 1) * d * d), d, values, vectors.subarray(s * d * d, (s + 1) * d * d));
-    if (!ok) bad.push(s);
+    const failed = symmetricEigen(sym.subarray(s * d * d, (s + 1) * d * d), d, values, vectors.subarray(s * d * d, (s + 1) * d * d));
+    if (failed >= 0) bad.push(s);
     let max = 0;
     for (const v of values) max = Math.max(max, Math.abs(v));
     for (let i = 0; i < d; i++) {
@@ -114,7 +114,7 @@ function makePinvSolve(rcond: number | undefined) {
   return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [a, b, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     const system = readSystem('pinvSolve', a, b);
-    const cutoff = rcond ?? system.d * 1.1920929e-7;
+    const cutoff = rcond ?? system.d * FLOAT32_EPSILON;
     const sp = decompose(system, cutoff);
     const x = applyPinv(sp, system.b);
     checkResult('pinvSolve', x, system);

@@ -1,3 +1,4 @@
+import { choleskyFactor, choleskySolve, luFactor, luSolve, luSolveTransposed, singularTolerance } from '@lnn/linalg';
 import * as tf from '@tensorflow/tfjs-core';
 import {
   asColumns,
@@ -10,8 +11,6 @@ import {
   symmetrizeHost,
   type HostSystem,
 } from './batched-system';
-import { choleskyFactor, choleskySolve } from './host/cholesky';
-import { luFactor, luSolve, luSolveTransposed } from './host/lu';
 import { LinalgError } from './linalg-error';
 
 /** Options of {@link solve}. */
@@ -23,8 +22,6 @@ export interface SolveOptions {
    */
   readonly method?: 'lu' | 'cholesky';
 }
-
-const EPS64 = 2 ** -52;
 
 /** Float64 factors of every matrix of a batch, reusable by the backward pass. */
 interface Factors {
@@ -45,7 +42,7 @@ function factorAll(op: string, system: HostSystem, method: 'lu' | 'cholesky'): F
     let scale = 0;
     for (const v of a) scale = Math.max(scale, Math.abs(v));
     // Singular to float64 working precision: a pivot at rounding level of the largest entry.
-    const tol = d * EPS64 * scale;
+    const tol = singularTolerance(d, scale);
     const failed = method === 'lu' ? luFactor(a, d, perms.subarray(s * d, (s + 1) * d), tol) : choleskyFactor(a, d, tol);
     if (failed >= 0) {
       bad.push(s);

@@ -1,6 +1,6 @@
+import { symmetricEigen } from '@lnn/linalg';
 import * as tf from '@tensorflow/tfjs-core';
 import { readSystem } from './batched-system';
-import { symmetricEigen } from './host/symmetric-eigen';
 import { LinalgError } from './linalg-error';
 
 const eigenvalues = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -17,8 +17,8 @@ const eigenvalues = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => 
   const vectors = new Float64Array(batch * d * d);
   const bad: number[] = [];
   for (let s = 0; s < batch; s++) {
-    const ok = symmetricEigen(system.a.subarray(s * d * d, (s + 1) * d * d), d, values.subarray(s * d, (s + 1) * d), vectors.subarray(s * d * d, (s + 1) * d * d));
-    if (!ok) bad.push(s);
+    const failed = symmetricEigen(system.a.subarray(s * d * d, (s + 1) * d * d), d, values.subarray(s * d, (s + 1) * d), vectors.subarray(s * d * d, (s + 1) * d * d));
+    if (failed >= 0) bad.push(s);
   }
   if (bad.length > 0) throw new LinalgError('symmetricEigenvalues', 'no-convergence', bad, batch, 'the eigenvalue iteration did not converge');
   const v = tf.tensor3d(Float32Array.from(vectors), [batch, d, d]);

@@ -1,10 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { LinalgError } from '@lnn/autodiff';
-import { bandedLuFactor, bandedLuSolve } from './host/banded-lu';
-import { periodicBandedSolveOne } from './host/periodic-banded';
-
-const EPS64 = 2 ** -52;
-const FLOAT32_MAX = 3.4028234663852886e38;
+import { bandedLu, bandedLuFactor, bandedLuSolve, cyclicBandedSolve, FLOAT32_MAX, singularTolerance } from '@lnn/linalg';
 
 /** Throws unless band is `[B, n, 2p+1]` and b is `[B, n]`, both float32; returns p. */
 export function checkBandSystem(op: string, band: tf.Tensor, b: tf.Tensor): number {
@@ -65,24 +61,23 @@ function solveAll(op: string, band: Float64Array, b: Float64Array, batch: number
   const x = new Float64Array(batch * n);
   const bad: number[] = [];
   let step = -1;
+  const factors = periodic ? null : bandedLu(n, p);
   for (let s = 0; s < batch; s++) {
     let scale = 0;
     for (let i = s * n * w; i < (s + 1) * n * w; i++) scale = Math.max(scale, Math.abs(band[i]!));
-    const tol = n * EPS64 * scale;
-    if (periodic) {
-      const xs = periodicBandedSolveOne(band, s * n * w, n, p, b.subarray(s * n, (s + 1) * n), tol);
-      if (xs === null) bad.push(s);
-      else x.set(xs, s * n);
+    const tol = singularTolerance(n, scale);
+    if (factors === null) {
+      if (cyclicBandedSolve(band, s * n * w, n, p, b.subarray(s * n, (s + 1) * n), x.subarray(s * n, (s + 1) * n), tol) >= 0) bad.push(s);
       continue;
     }
-    const f = bandedLuFactor(band, s * n * w, n, p, tol);
-    if (typeof f === 'number') {
+    const failed = bandedLuFactor(band, s * n * w, factors, tol);
+    if (failed >= 0) {
       bad.push(s);
-      if (step < 0) step = f;
+      if (step < 0) step = failed;
       continue;
     }
     x.set(b.subarray(s * n, (s + 1) * n), s * n);
-    bandedLuSolve(f, x, s * n, 1);
+    bandedLuSolve(factors, x, s * n, 1);
   }
   if (bad.length > 0) {
     throw new LinalgError(op, 'singular', bad, batch, periodic ? 'the cyclic banded matrix is singular to float64 precision' : `a pivot vanished (first at elimination step ${step})`);

@@ -1,11 +1,20 @@
+import { checkLength, checkSize } from './internal/check';
+
 /**
  * Cholesky factorisation `A = L Lᵀ` of one symmetric d×d float64 matrix (row-major), reading the
  * symmetric part `(A + Aᵀ)/2`, in place: L is left in the lower triangle (the upper is zeroed).
  *
- * @param tol - a squared pivot at most `tol` means A is not (numerically) positive definite.
+ * @param a - the matrix, overwritten with L (partly overwritten when it fails).
+ * @param d - the size.
+ * @param tol - a squared pivot at most `tol` means A is not (numerically) positive definite; pass
+ *   {@link singularTolerance}`(d, max|A|)` for "at working precision". @default 0
  * @returns -1, or the column at which A was found not positive definite.
+ * @example
+ * if (choleskyFactor(m, d, tol) === -1) choleskySolve(m, d, b, 1);
  */
-export function choleskyFactor(a: Float64Array, d: number, tol: number): number {
+export function choleskyFactor(a: Float64Array, d: number, tol = 0): number {
+  checkSize('choleskyFactor', 'd', d);
+  checkLength('choleskyFactor', 'a', a, d * d, 'd·d');
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < i; j++) {
       const s = 0.5 * ((a[i * d + j] as number) + (a[j * d + i] as number));
@@ -28,8 +37,18 @@ export function choleskyFactor(a: Float64Array, d: number, tol: number): number 
   return -1;
 }
 
-/** Solves `A X = B` (B d×k row-major, overwritten) from `choleskyFactor`'s L. */
+/**
+ * Solves `A X = B` (B d×k row-major, overwritten with X) from {@link choleskyFactor}'s L:
+ * `L y = b`, then `Lᵀ x = y`. A is symmetric, so this is also the transposed solve.
+ *
+ * @example
+ * choleskySolve(l, d, b, 2); // b: d×2, now X
+ */
 export function choleskySolve(l: Float64Array, d: number, b: Float64Array, k: number): void {
+  checkSize('choleskySolve', 'd', d);
+  checkSize('choleskySolve', 'k', k, 1);
+  checkLength('choleskySolve', 'l', l, d * d, 'd·d');
+  checkLength('choleskySolve', 'b', b, d * k, 'd·k');
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < i; j++) {
       const v = l[i * d + j] as number;

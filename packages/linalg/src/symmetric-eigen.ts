@@ -1,3 +1,14 @@
+import { checkLength, checkSize } from './internal/check';
+import { FLOAT64_EPSILON } from './tolerances';
+
+/**
+ * QL sweeps allowed per eigenvalue and dimension before {@link symmetricEigen} gives up: 30·d.
+ *
+ * @example
+ * const limit = QL_SWEEPS_PER_DIMENSION * d; // sweeps for one eigenvalue of a d×d matrix
+ */
+export const QL_SWEEPS_PER_DIMENSION = 30;
+
 /**
  * Eigen-decomposition of one symmetric d×d float64 matrix: `A = V diag(λ) Vᵀ`, eigenvalues in
  * ascending order, V orthogonal (columns are eigenvectors). Householder tridiagonalisation then
@@ -5,20 +16,31 @@
  * library). Reads the symmetric part `(A + Aᵀ)/2`.
  *
  * @param a - row-major input (not modified).
+ * @param d - the size.
  * @param values - receives the d eigenvalues.
  * @param vectors - receives V, row-major (column j is the eigenvector of `values[j]`).
- * @returns false if the QL iteration did not converge (30·d sweeps), else true.
+ * @returns -1, or the index of the eigenvalue whose QL iteration did not converge within
+ *   {@link QL_SWEEPS_PER_DIMENSION}·d sweeps (values and vectors are then incomplete).
+ * @example
+ * const values = new Float64Array(d);
+ * const vectors = new Float64Array(d * d);
+ * if (symmetricEigen(a, d, values, vectors) === -1) console.log(values[0]); // the smallest
  */
-export function symmetricEigen(a: Float64Array, d: number, values: Float64Array, vectors: Float64Array): boolean {
+export function symmetricEigen(a: Float64Array, d: number, values: Float64Array, vectors: Float64Array): number {
+  checkSize('symmetricEigen', 'd', d);
+  checkLength('symmetricEigen', 'a', a, d * d, 'd·d');
+  checkLength('symmetricEigen', 'values', values, d, 'd');
+  checkLength('symmetricEigen', 'vectors', vectors, d * d, 'd·d');
   const V = vectors;
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < d; j++) V[i * d + j] = 0.5 * ((a[i * d + j] as number) + (a[j * d + i] as number));
   }
   const e = new Float64Array(d);
   tred2(V, d, values, e);
-  if (!tql2(V, d, values, e)) return false;
+  const failed = tql2(V, d, values, e);
+  if (failed >= 0) return failed;
   sortAscending(V, d, values);
-  return true;
+  return -1;
 }
 
 const at = (m: Float64Array, d: number, i: number, j: number) => m[i * d + j] as number;
@@ -99,12 +121,13 @@ function tred2(V: Float64Array, n: number, dd: Float64Array, e: Float64Array): v
   e[0] = 0;
 }
 
-function tql2(V: Float64Array, n: number, dd: Float64Array, e: Float64Array): boolean {
+/** The QL iteration; -1, or the eigenvalue index l whose iteration did not converge. */
+function tql2(V: Float64Array, n: number, dd: Float64Array, e: Float64Array): number {
   for (let i = 1; i < n; i++) e[i - 1] = e[i] as number;
   e[n - 1] = 0;
   let f = 0;
   let tst1 = 0;
-  const eps = 2 ** -52;
+  const eps = FLOAT64_EPSILON;
   for (let l = 0; l < n; l++) {
     tst1 = Math.max(tst1, Math.abs(dd[l] as number) + Math.abs(e[l] as number));
     let m = l;
@@ -115,7 +138,7 @@ function tql2(V: Float64Array, n: number, dd: Float64Array, e: Float64Array): bo
     if (m > l) {
       let iter = 0;
       do {
-        if (++iter > 30 * n) return false;
+        if (++iter > QL_SWEEPS_PER_DIMENSION * n) return l;
         let g = dd[l] as number;
         let p = ((dd[l + 1] as number) - g) / (2 * (e[l] as number));
         let r = Math.hypot(p, 1);
@@ -159,7 +182,7 @@ function tql2(V: Float64Array, n: number, dd: Float64Array, e: Float64Array): bo
     dd[l] = (dd[l] as number) + f;
     e[l] = 0;
   }
-  return true;
+  return -1;
 }
 
 function sortAscending(V: Float64Array, n: number, dd: Float64Array): void {

@@ -1,0 +1,3 @@
+import { packageTestConfig } from '../../config/vitest.base.ts';
+
+export default packageTestConfig();
