@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { GraphLagrangian } from '@lnn/graph-lagrangian';
-import { ringGraph } from '@lnn/graph-lagrangian';
+import { ringGraph, type GraphLagrangian } from '@lnn/graph-lagrangian';
 import { saveModel } from '@lnn/lagrangian';
 import { solve } from '@lnn/ode';
 import { createRandom, secondOrderProblem, wave1d, type Wave1d } from '@lnn/systems';
