@@ -69,6 +69,44 @@ export function withDependencies(registry: readonly Experiment[], only: readonly
   return registry.filter((e) => wanted.has(e.id));
 }
 
+/** `ExperimentContext.stage`: each stage's JSON-able value cached in `<checkpointDir>/stages/<name>.json`. */
+function cachedStage(checkpointDir: string): ExperimentContext['stage'] {
+  return <T>(name: string, compute: () => T): T => {
+    const file = path.join(checkpointDir, 'stages', `${name}.json`);
+    const cached = readJson(file) as { value: T } | undefined;
+    if (cached !== undefined) return cached.value;
+    const value = compute();
+    writeJson(file, { value });
+    return value;
+  };
+}
+
+/** What the report says about the run: command, scale, seed, backend, versions, start, wall time, commit. */
+function runInfo(options: RunOptions, backend: string, started: number, wallSeconds: number): RunInfo {
+  const info = currentBackend();
+  const commit = gitCommit();
+  return {
+    command: options.command,
+    scale: options.scale,
+    seed: options.seed,
+    backend: `${backend}${info?.simd === undefined ? '' : info.simd ? ' (SIMD)' : ' (no SIMD)'}${info?.threads === undefined ? '' : `, ${info.threads} thread${info.threads === 1 ? '' : 's'}`}`,
+    versions: {
+      '@lnn/paper-repro': version,
+      '@lnn/autodiff': autodiffVersion,
+      '@lnn/ode': odeVersion,
+      '@lnn/systems': systemsVersion,
+      '@lnn/lagrangian': lagrangianVersion,
+      '@lnn/baselines': baselinesVersion,
+      '@tensorflow/tfjs-core': tf.version_core,
+      ...plottingVersions,
+      node: process.version,
+    },
+    startedAt: new Date(started).toISOString(),
+    wallSeconds,
+    ...(commit === undefined ? {} : { commit }),
+  };
+}
+
 /**
  * Runs the selected experiments into `out` and writes the report. An experiment whose stored
  * result has the same scale, seed, backend and settings is reused, not rerun (unless `rerun`);
@@ -121,14 +159,7 @@ export async function runRepro(options: RunOptions): Promise<RunOutcome> {
       modelDir: path.join(options.out, 'models', experiment.id),
       progress,
       previous: results,
-      stage<T>(name: string, compute: () => T): T {
-        const file = path.join(checkpointDir, 'stages', `${name}.json`);
-        const cached = readJson(file) as { value: T } | undefined;
-        if (cached !== undefined) return cached.value;
-        const value = compute();
-        writeJson(file, { value });
-        return value;
-      },
+      stage: cachedStage(checkpointDir),
     };
     const t0 = Date.now();
     try {
@@ -148,27 +179,7 @@ export async function runRepro(options: RunOptions): Promise<RunOutcome> {
   }
 
   const wallSeconds = (Date.now() - started) / 1000;
-  const info = currentBackend();
-  const run: RunInfo = {
-    command: options.command,
-    scale: options.scale,
-    seed: options.seed,
-    backend: `${backend}${info?.simd === undefined ? '' : info.simd ? ' (SIMD)' : ' (no SIMD)'}${info?.threads === undefined ? '' : `, ${info.threads} thread${info.threads === 1 ? '' : 's'}`}`,
-    versions: {
-      '@lnn/paper-repro': version,
-      '@lnn/autodiff': autodiffVersion,
-      '@lnn/ode': odeVersion,
-      '@lnn/systems': systemsVersion,
-      '@lnn/lagrangian': lagrangianVersion,
-      '@lnn/baselines': baselinesVersion,
-      '@tensorflow/tfjs-core': tf.version_core,
-      ...plottingVersions,
-      node: process.version,
-    },
-    startedAt: new Date(started).toISOString(),
-    wallSeconds,
-    ...(gitCommit() === undefined ? {} : { commit: gitCommit() as string }),
-  };
+  const run = runInfo(options, backend, started, wallSeconds);
   await writeReport(options.out, run, entries);
   return { entries, failed, wallSeconds };
 }

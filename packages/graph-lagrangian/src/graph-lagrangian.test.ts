@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend } from '@lnn/autodiff';
+import { initBackend, jets } from '@lnn/autodiff';
 import { assertAllClose } from '@lnn/autodiff/testing';
 import { eulerLagrange, loadModel, saveModel } from '@lnn/lagrangian';
 import { createRandom, wave1d } from '@lnn/systems';
@@ -12,12 +12,23 @@ import { GraphLagrangian } from './graph-lagrangian';
 import { neighbourGraph } from './neighbour-graph';
 import { periodicGridGraph } from './periodic-grid-graph';
 import { ringGraph } from './ring-graph';
-import { graphAccelerations, graphEnergy } from './sparse-euler-lagrange';
-import { waveDensity } from './wave-density';
+import { graphAccelerations, graphEnergy, type DensityFn } from './sparse-euler-lagrange';
 
 beforeAll(async () => {
   await initBackend();
 });
+
+/**
+ * The true density of the discrete 1D wave equation on a ring or fixed-ends graph (local input
+ * `[φᵢ₋₁, φᵢ, φᵢ₊₁, φ̇ᵢ₋₁, φ̇ᵢ, φ̇ᵢ₊₁]`): `½ (φ̇ᵢ² − c² ((φᵢ₊₁ − φᵢ)/Δx)²) Δx`, `wave1d`'s Lagrangian term
+ * by term; its accelerations are the second difference `c² (φᵢ₊₁ − 2φᵢ + φᵢ₋₁)/Δx²`.
+ */
+function waveDensity({ dx = 1, c = 1 }: { readonly dx?: number; readonly c?: number } = {}): DensityFn {
+  return (local) => {
+    const forward = jets.sub(jets.slice(local, 2, 1), jets.slice(local, 1, 1));
+    return jets.add(jets.scale(jets.square(jets.slice(local, 4, 1)), dx / 2), jets.scale(jets.square(forward), (-c * c) / (2 * dx)));
+  };
+}
 
 /** Random smooth-ish fields, float32-rounded so the float64 reference sees the same input. */
 function fields(n: number, batch: number, seed: number): { q: Float32Array; v: Float32Array } {

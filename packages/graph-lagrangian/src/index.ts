@@ -1,7 +1,7 @@
 /**
  * @lnn/graph-lagrangian — Lagrangian graph networks in linear time: a shared local density over
- * a graph, sparse Hessians from per-term jets, cyclic banded / banded / conjugate-gradient solves
- * with gradients, and the 1D wave experiment's pieces.
+ * a graph, sparse Hessians from per-term jets, and cyclic banded / banded / conjugate-gradient
+ * solves with gradients.
  *
  * The public API is the explicit list below; internals live in `src/internal/`.
  */
@@ -28,8 +28,4 @@ export {
 } from './sparse-euler-lagrange';
 export { DensityMlp } from './density-mlp';
 export { GraphLagrangian, type GraphLagrangianConfig } from './graph-lagrangian';
-export { waveDensity } from './wave-density';
-export { waveStateSampler, waveTrainingData, type WaveFieldSource } from './wave-data';
-export { rolloutEnergies, type RolloutEnergies } from './wave-energy';
-export { compareDensity, type DensityComparison } from './density-comparison';
 export { version } from './version';

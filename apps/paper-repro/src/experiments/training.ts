@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { assignVariables, loadModel, rollout, saveModel, train, evaluate, variableArrays, type DynamicsModel, type TrainingData, type TrainOptions, type TrainResult } from '@lnn/lagrangian';
-import type { SolveResult } from '@lnn/ode';
+import { assignVariables, loadModel, saveModel, train, evaluate, variableArrays, type DynamicsModel, type TrainingData, type TrainOptions, type TrainResult } from '@lnn/lagrangian';
 import type { ExperimentContext } from '../experiment';
 
 /** What {@link trainWithCheckpoints} reports. */
@@ -145,70 +144,4 @@ export function trainWithRestarts<M extends DynamicsModel>(
   const model = kept as M;
   const summary = trainWithCheckpoints(context, name, label, model, data, heldOut, { ...options, checkpointName: path.join(name, `candidate-${chosen}`) });
   return { model, summary: { ...summary, seconds: (Date.now() - t0) / 1000, candidates: scores, chosen } };
-}
-
-/**
- * Rolls a learned model out from `[B, 2d]` initial states over `times`, in segments so that the
- * progress bar moves; a trajectory that stops (non-finite, step limit) stays NaN from there on.
- * Returns the states `[T, B, 2d]` and each trajectory's status.
- */
-export function rolloutWithProgress(
-  context: ExperimentContext,
-  label: string,
-  model: DynamicsModel,
-  y0: Float64Array,
-  times: Float64Array,
-  options: {
-    readonly rtol: number;
-    readonly atol: number;
-    /** Accepted steps allowed over the whole horizon (shared out among the segments); past them a trajectory stops with 'step-limit'. */
-    readonly maxSteps: number;
-    readonly extra?: Float64Array;
-    readonly segments?: number;
-    /** Stops a trajectory that has left any plausible range (`@lnn/ode`'s `stop`; `trajectory` is its index in y0). */
-    readonly stop?: (t: number, state: Float64Array, trajectory: number) => string | undefined;
-  },
-): { states: Float64Array; status: string[]; reasons: (string | undefined)[] } {
-  const d = model.dof;
-  const width = 2 * d;
-  const batch = y0.length / width;
-  const T = times.length;
-  const states = new Float64Array(T * batch * width).fill(Number.NaN);
-  states.set(y0, 0);
-  const status: string[] = Array.from({ length: batch }, () => 'success');
-  const reasons: (string | undefined)[] = Array.from({ length: batch }, () => undefined);
-  const segments = Math.max(1, Math.min(options.segments ?? 20, T - 1));
-  const task = context.progress.task(label, T - 1, 'outputs');
-  let from = 0;
-  for (let s = 1; s <= segments; s++) {
-    const to = Math.round((s * (T - 1)) / segments);
-    if (to <= from) continue;
-    const alive = status.map((st, b) => (st === 'success' ? b : -1)).filter((b) => b >= 0);
-    if (alive.length === 0) break;
-    const start = new Float64Array(alive.length * width);
-    alive.forEach((b, i) => start.set(states.subarray((from * batch + b) * width, (from * batch + b + 1) * width), i * width));
-    const extra = options.extra === undefined ? undefined : Float64Array.from(alive.flatMap((b) => Array.from((options.extra as Float64Array).subarray(b * model.extraDim, (b + 1) * model.extraDim))));
-    const r: SolveResult = rollout(model, start, times.subarray(from, to + 1), {
-      method: 'dopri5',
-      rtol: options.rtol,
-      atol: options.atol,
-      maxSteps: Math.max(10, Math.ceil((options.maxSteps * (to - from)) / (T - 1))),
-      ...(extra === undefined ? {} : { extra }),
-      ...(options.stop === undefined ? {} : { stop: (t: number, state: Float64Array, i: number) => (options.stop as NonNullable<typeof options.stop>)(t, state, alive[i] as number) }),
-    });
-    const segmentT = to - from + 1;
-    alive.forEach((b, i) => {
-      for (let t = 1; t < segmentT; t++) {
-        const source = r.states.subarray((t * alive.length + i) * width, (t * alive.length + i + 1) * width);
-        states.set(source, ((from + t) * batch + b) * width);
-      }
-      const st = r.status[i] as string;
-      if (st !== 'success') status[b] = st;
-      if (r.reasons[i] !== undefined) reasons[b] = r.reasons[i];
-    });
-    from = to;
-    task.update(to, `${status.filter((st) => st !== 'success').length} stopped`);
-  }
-  task.finish(`${status.filter((st) => st !== 'success').length} of ${batch} stopped early`);
-  return { states, status, reasons };
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { GraphLagrangian } from './graph-lagrangian';
+import type { GraphLagrangian } from '@lnn/graph-lagrangian';
 
 /** The learned density beside the true one on a grid of (∂φ/∂x, φ̇). */
 export interface DensityComparison {
