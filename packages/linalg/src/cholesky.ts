@@ -1,4 +1,5 @@
 import { checkLength, checkSize } from './internal/check';
+import { backSubstitute, forwardSubstitute } from './internal/triangular';
 
 /**
  * Cholesky factorisation `A = L Lᵀ` of one symmetric d×d float64 matrix (row-major), reading the
@@ -49,20 +50,6 @@ export function choleskySolve(l: Float64Array, d: number, b: Float64Array, k: nu
   checkSize('choleskySolve', 'k', k, 1);
   checkLength('choleskySolve', 'l', l, d * d, 'd·d');
   checkLength('choleskySolve', 'b', b, d * k, 'd·k');
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j < i; j++) {
-      const v = l[i * d + j] as number;
-      if (v !== 0) for (let c = 0; c < k; c++) b[i * k + c] = (b[i * k + c] as number) - v * (b[j * k + c] as number);
-    }
-    const diag = l[i * d + i] as number;
-    for (let c = 0; c < k; c++) b[i * k + c] = (b[i * k + c] as number) / diag;
-  }
-  for (let i = d - 1; i >= 0; i--) {
-    for (let j = i + 1; j < d; j++) {
-      const v = l[j * d + i] as number;
-      if (v !== 0) for (let c = 0; c < k; c++) b[i * k + c] = (b[i * k + c] as number) - v * (b[j * k + c] as number);
-    }
-    const diag = l[i * d + i] as number;
-    for (let c = 0; c < k; c++) b[i * k + c] = (b[i * k + c] as number) / diag;
-  }
+  forwardSubstitute(l, d, b, k, { transposed: false, unit: false }); // L y = b
+  backSubstitute(l, d, b, k, { transposed: true, unit: false }); // Lᵀ x = y
 }

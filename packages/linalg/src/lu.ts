@@ -1,4 +1,5 @@
 import { checkLength, checkSize } from './internal/check';
+import { backSubstitute, forwardSubstitute } from './internal/triangular';
 
 /**
  * LU factorisation with partial pivoting of one d×d float64 matrix, in place (row-major):
@@ -67,20 +68,8 @@ export function luSolve(lu: Float64Array, d: number, perm: Int32Array, b: Float6
     const src = (perm[i] as number) * k;
     for (let c = 0; c < k; c++) y[i * k + c] = b[src + c] as number;
   }
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j < i; j++) {
-      const l = lu[i * d + j] as number;
-      if (l !== 0) for (let c = 0; c < k; c++) y[i * k + c] = (y[i * k + c] as number) - l * (y[j * k + c] as number);
-    }
-  }
-  for (let i = d - 1; i >= 0; i--) {
-    for (let j = i + 1; j < d; j++) {
-      const u = lu[i * d + j] as number;
-      if (u !== 0) for (let c = 0; c < k; c++) y[i * k + c] = (y[i * k + c] as number) - u * (y[j * k + c] as number);
-    }
-    const diag = lu[i * d + i] as number;
-    for (let c = 0; c < k; c++) y[i * k + c] = (y[i * k + c] as number) / diag;
-  }
+  forwardSubstitute(lu, d, y, k, { transposed: false, unit: true }); // L (unit lower)
+  backSubstitute(lu, d, y, k, { transposed: false, unit: false }); // U
   b.set(y);
 }
 
@@ -94,22 +83,8 @@ export function luSolve(lu: Float64Array, d: number, perm: Int32Array, b: Float6
 export function luSolveTransposed(lu: Float64Array, d: number, perm: Int32Array, b: Float64Array, k: number): void {
   checkSolve('luSolveTransposed', lu, d, perm, b, k);
   const z = Float64Array.from(b.subarray(0, d * k));
-  // Uᵀ z = b (Uᵀ lower triangular)
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j < i; j++) {
-      const u = lu[j * d + i] as number;
-      if (u !== 0) for (let c = 0; c < k; c++) z[i * k + c] = (z[i * k + c] as number) - u * (z[j * k + c] as number);
-    }
-    const diag = lu[i * d + i] as number;
-    for (let c = 0; c < k; c++) z[i * k + c] = (z[i * k + c] as number) / diag;
-  }
-  // Lᵀ w = z (unit upper triangular)
-  for (let i = d - 1; i >= 0; i--) {
-    for (let j = i + 1; j < d; j++) {
-      const l = lu[j * d + i] as number;
-      if (l !== 0) for (let c = 0; c < k; c++) z[i * k + c] = (z[i * k + c] as number) - l * (z[j * k + c] as number);
-    }
-  }
+  forwardSubstitute(lu, d, z, k, { transposed: true, unit: false }); // Uᵀ z = b (Uᵀ lower triangular)
+  backSubstitute(lu, d, z, k, { transposed: true, unit: true }); // Lᵀ w = z (unit upper triangular)
   // x = Pᵀ w
   for (let i = 0; i < d; i++) {
     const dst = (perm[i] as number) * k;
