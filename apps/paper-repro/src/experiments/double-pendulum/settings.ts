@@ -55,6 +55,17 @@ export interface DoublePendulumSettings {
 
 const QUICK_LNN: LnnRecipe = { steps: 48_000, batchSize: 256, peak: 1e-3, beta2: 0.9, angleTransform: 'features', definiteness: 1, lossCap: 1000, clipNorm: null, restarts: null, keepBest: true };
 const QUICK_ENERGY = { count: 40, tEnd: 100, outputs: 201, rtol: 1e-6, atol: 1e-6, maxSteps: 200_000, stopAbove: 1 };
+const QUICK: DoublePendulumSettings = {
+  hidden: [128, 128, 128],
+  trainCount: 100_000,
+  testCount: 5_000,
+  lnn: QUICK_LNN,
+  lengthCheck: null,
+  mlp: { steps: 32_000, batchSize: 256, peak: 1e-3 },
+  validationCount: 2_000,
+  weightDecay: 1e-6,
+  energy: QUICK_ENERGY,
+};
 
 /** The settings of each scale (`long` trains longer and adds the length check). */
 export const DOUBLE_PENDULUM_SETTINGS: Record<Scale, DoublePendulumSettings> = {
@@ -69,28 +80,9 @@ export const DOUBLE_PENDULUM_SETTINGS: Record<Scale, DoublePendulumSettings> = {
     weightDecay: 1e-6,
     energy: { count: 3, tEnd: 1, outputs: 6, rtol: 1e-5, atol: 1e-5, maxSteps: 300, stopAbove: 1 },
   },
-  quick: {
-    hidden: [128, 128, 128],
-    trainCount: 100_000,
-    testCount: 5_000,
-    lnn: QUICK_LNN,
-    lengthCheck: null,
-    mlp: { steps: 32_000, batchSize: 256, peak: 1e-3 },
-    validationCount: 2_000,
-    weightDecay: 1e-6,
-    energy: QUICK_ENERGY,
-  },
-  long: {
-    hidden: [128, 128, 128],
-    trainCount: 100_000,
-    testCount: 5_000,
-    lnn: { ...QUICK_LNN, steps: 128_000 },
-    lengthCheck: { factor: 0.5 },
-    mlp: { steps: 64_000, batchSize: 256, peak: 1e-3 },
-    validationCount: 2_000,
-    weightDecay: 1e-6,
-    energy: QUICK_ENERGY,
-  },
+  quick: QUICK,
+  // The quick networks and data trained longer; the spread keeps the keys' order (a run's fingerprint is this object's JSON).
+  long: { ...QUICK, lnn: { ...QUICK_LNN, steps: 128_000 }, lengthCheck: { factor: 0.5 }, mlp: { ...QUICK.mlp, steps: 64_000 } },
   full: {
     hidden: [600, 600, 600],
     trainCount: 600_000,
