@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { angleFeatures, angleFeaturesJet, checkAngles, layerSeed as networkLayerSeed, Mlp, paperInitStd as networkPaperInitStd, requireBackend, type AngleTransform } from '@lnn/autodiff';
+import { angleFeatures, angleFeaturesJet, angleFeatureWidth, checkAngles, layerSeed as networkLayerSeed, Mlp, paperInitStd as networkPaperInitStd, requireBackend, type AngleTransform } from '@lnn/autodiff';
 import type { DynamicsModel } from './dynamics-model';
 import { eulerLagrange, eulerLagrangeWithHessian, lagrangianEnergy, type EulerLagrangeOptions } from './euler-lagrange';
 import type { Lagrangian } from './lagrangian';
@@ -118,7 +118,7 @@ export class MlpLagrangian implements DynamicsModel {
     const qScale = inputScale.q.flatMap((c, i) => (angleTransform === 'features' && angles.includes(i) ? [c, c] : [c]));
     this.network = new Mlp({
       where,
-      inputs: 2 * dof + (angleTransform === 'features' ? angles.length : 0),
+      inputs: angleFeatureWidth(dof, angles, angleTransform) + dof,
       hidden,
       outputs: 1,
       activation: 'softplus',
