@@ -70,7 +70,7 @@ export function piecewise(options: { readonly breaks: readonly number[]; readonl
 }
 
 /**
- * A seeded sum of `terms` sinusoids, each with amplitude uniform in `[0, amplitude]`, angular
+ * A seeded sum of `terms` (1 to 10,000) sinusoids, each with amplitude uniform in `[0, amplitude]`, angular
  * frequency uniform in `frequency` = `[low, high]` and phase uniform in `[0, 2π)` — a quick
  * source of forcing signals the model has not seen (a different seed, a different signal).
  *
@@ -80,7 +80,7 @@ export function piecewise(options: { readonly breaks: readonly number[]; readonl
 export function randomSinusoids(options: { readonly seed: number; readonly terms: number; readonly amplitude: number; readonly frequency: readonly [number, number] }): Signal {
   const where = 'randomSinusoids';
   const terms = options?.terms;
-  if (typeof terms !== 'number' || !Number.isInteger(terms) || terms < 1) throw new RangeError(`${where}: terms must be an integer ≥ 1, received ${String(terms)}.`);
+  if (typeof terms !== 'number' || !Number.isInteger(terms) || terms < 1 || terms > 10_000) throw new RangeError(`${where}: terms must be an integer from 1 to 10,000, received ${String(terms)}.`);
   const amplitude = finite(where, 'amplitude', options.amplitude);
   const [low, high] = options.frequency ?? [];
   if (finite(where, 'frequency[0]', low) > finite(where, 'frequency[1]', high)) throw new RangeError(`${where}: frequency must be [low, high] with low ≤ high, received [${low}, ${high}].`);
@@ -123,14 +123,18 @@ export function checkSignal(where: string, name: string, signal: unknown): Signa
 }
 
 /**
- * The signal as a function of time, after checking it.
+ * The signal as a function of (finite) time, after checking it.
  *
  * @example
  * const s = compileSignal(sinusoid({ amplitude: 2, frequency: 1 }));
  * s(0); // 2
  */
 export function compileSignal(signal: Signal): (t: number) => number {
-  return compile(checkSignal('compileSignal', 'signal', signal));
+  const f = compile(checkSignal('compileSignal', 'signal', signal));
+  return (t) => {
+    if (!Number.isFinite(t)) throw new RangeError(`compileSignal: a signal is defined at finite times, it was asked for t = ${String(t)}.`);
+    return f(t);
+  };
 }
 
 function compile(s: Signal): (t: number) => number {
