@@ -14,10 +14,11 @@ export interface DataArray {
  * A data set: metadata plus named arrays. Acceleration data sets hold `states` `[N, 2d]` (q then v)
  * and `accelerations` `[N, d]`; trajectory data sets hold `initial` `[N, 2d]`, `times` `[T]`,
  * `states` `[T, N, 2d]` and `reached` `[N]` (output times reached; T unless the integrator
- * stopped). Systems may add arrays (the relativistic particle adds `g` and `momenta`).
+ * stopped); positions-only data sets (`positionTrajectories`) hold `times` `[T]` and `positions`
+ * `[N, T, d]`. Systems may add arrays (the relativistic particle adds `g` and `momenta`).
  */
 export interface Dataset {
-  readonly kind: 'accelerations' | 'trajectories';
+  readonly kind: 'accelerations' | 'trajectories' | 'positions';
   readonly system: string;
   readonly seed: number;
   readonly parameters: Readonly<Record<string, number>>;
