@@ -31,12 +31,17 @@ export interface DocExampleSuite {
   readonly examples: readonly NamedExample[];
   /** Writes every example to `.doc-examples/` and type-checks them; throws on errors outside the examples. */
   typecheck(): void;
-  /** Throws, with what went wrong, unless `example` was readable, type-checked cleanly, and ran to exit 0 printing nothing to stderr. */
+  /**
+   * Throws, with what went wrong, unless `example` was readable, imports the package by its name,
+   * type-checked cleanly, and ran to exit 0 printing nothing to stderr.
+   */
   check(example: NamedExample): void;
 }
 
 /** The `@example` blocks of the package at `packageDir` (its folder, holding package.json). */
 export function docExamples(packageDir: string): DocExampleSuite {
+  const { name } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { name: string };
+  const importsPackage = new RegExp(`from\\s+['"]${name.replace(/[/.]/g, '\\$&')}(/[^'"]*)?['"]`);
   const files = publicFiles(packageDir).map((f) => path.relative(packageDir, f).split(path.sep).join('/'));
   const examples = files.flatMap((f) => findExamples(f, readFileSync(path.join(packageDir, f), 'utf8'))).map((e) => ({ ...e, name: `${e.file}:${e.line}` }));
   let errors: Map<string, string[]> | undefined;
@@ -51,6 +56,7 @@ export function docExamples(packageDir: string): DocExampleSuite {
     },
     check(example) {
       if (example.problem !== undefined) throw new Error(`${example.name}: ${example.problem}`);
+      if (!importsPackage.test(example.code)) throw new Error(`${example.name}: the example does not import from '${name}': show the package as a user imports it.`);
       if (errors === undefined) throw new Error('docExamples: call typecheck() (in beforeAll) before check().');
       const failures = (errors.get(exampleModule(packageDir, example)) ?? []).map((m) => `type error: ${m}`);
       const run = runExample(packageDir, example);
