@@ -29,8 +29,16 @@ export interface GraphLagrangianConfig {
  * `DynamicsModel`, so `train`, `rollout`, `saveModel` and `loadModel` work on it unchanged.
  *
  * @example
- * const model = new GraphLagrangian({ graph: ringGraph(100).config, hidden: [128, 128] });
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { GraphLagrangian, ringGraph } from '@lnn/graph-lagrangian';
+ * await initBackend();
+ * const model = new GraphLagrangian({ graph: ringGraph(100).config, hidden: [32, 32] });
+ * const phi = tf.tensor2d([Array.from({ length: 100 }, (_, i) => Math.sin((2 * Math.PI * i) / 100))]);
+ * const phiDot = tf.zerosLike(phi);
  * const qdd = model.accelerations(phi, phiDot); // [B, 100]
+ * console.log(qdd.shape); // [1, 100]
+ * model.dispose();
  */
 export class GraphLagrangian implements DynamicsModel {
   readonly kind = 'graph-lagrangian';

@@ -23,7 +23,35 @@ const factories = new Map<string, ModelFactory>([['mlp-lagrangian', (config) => 
  * Makes a model kind loadable by {@link loadModel} (the baselines register theirs).
  *
  * @example
- * registerModel('my-model', (config) => new MyModel(config));
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { loadModel, registerModel, saveModel, type DynamicsModel } from '@lnn/lagrangian';
+ * await initBackend();
+ * // a one-parameter model of a spring, q̈ = −k q, with k learnable
+ * class MyModel implements DynamicsModel {
+ *   readonly kind = 'my-model';
+ *   readonly dof = 1;
+ *   readonly extraDim = 0;
+ *   readonly k: tf.Variable;
+ *   readonly variables: tf.Variable[];
+ *   constructor(readonly config: { readonly k: number }) {
+ *     this.k = tf.variable(tf.scalar(config.k));
+ *     this.variables = [this.k];
+ *   }
+ *   accelerations(q: tf.Tensor2D): tf.Tensor2D {
+ *     return tf.neg(tf.mul(this.k, q)) as tf.Tensor2D;
+ *   }
+ *   dispose(): void {
+ *     this.k.dispose();
+ *   }
+ * }
+ * registerModel('my-model', (config) => new MyModel(config as { k: number }));
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'spring');
+ * saveModel(new MyModel({ k: 4 }), dir);
+ * console.log(loadModel(dir).kind); // my-model
  */
 export function registerModel(kind: string, factory: ModelFactory): void {
   factories.set(kind, factory);
@@ -52,7 +80,16 @@ export function assignVariables(model: DynamicsModel, arrays: readonly { name: s
  * write is atomic (see README); `loadModel` round-trips it exactly.
  *
  * @example
- * saveModel(model, 'results/models/double-pendulum-lnn');
+ * import { mkdtempSync, readdirSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { loadModel, MlpLagrangian, saveModel } from '@lnn/lagrangian';
+ * await initBackend();
+ * const model = new MlpLagrangian({ dof: 2, hidden: [16, 16] });
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'double-pendulum-lnn');
+ * saveModel(model, dir);
+ * console.log(readdirSync(dir), loadModel(dir).kind); // [ 'arrays.<hash>.bin', 'manifest.json' ] mlp-lagrangian
  */
 export function saveModel(model: DynamicsModel, dir: string): void {
   writeBundle(dir, {
