@@ -108,9 +108,8 @@ export function springNetwork(mesh: Mesh, options: SpringNetworkOptions = {}): S
     acceleration(q, _v, out) {
       springForces(edges, restLengths, k, q, out);
       for (let i = 0; i < n; i++) {
-        const scale = pinned[i] ? 0 : 1 / m;
-        out[2 * i] = (out[2 * i] as number) * scale;
-        out[2 * i + 1] = (out[2 * i + 1] as number) * scale;
+        out[2 * i] = pinned[i] ? 0 : (out[2 * i] as number) / m;
+        out[2 * i + 1] = pinned[i] ? 0 : (out[2 * i + 1] as number) / m;
       }
     },
     lagrangianGradient(q, v, dq, dv) {

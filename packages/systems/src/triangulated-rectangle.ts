@@ -40,14 +40,18 @@ export function triangulatedRectangle(options: TriangulatedRectangleOptions = {}
   const seed = finiteSeed(where, 'seed', options.seed ?? 0);
   const rng = createRandom(seed);
   const positions = new Float64Array(2 * nx * ny);
+  const reach = (jitter * h) / 2;
   for (let iy = 0; iy < ny; iy++) {
     for (let ix = 0; ix < nx; ix++) {
-      const [sideX, sideY] = [ix === 0 || ix === nx - 1, iy === 0 || iy === ny - 1];
-      let [dx, dy] = [0, 0];
-      const reach = (jitter * h) / 2;
+      const sideX = ix === 0 || ix === nx - 1;
+      const sideY = iy === 0 || iy === ny - 1;
+      let dx = 0;
+      let dy = 0;
       if (!sideX && !sideY) {
-        const [len, dir] = [Math.sqrt(rng.next()) * reach, rng.uniform(0, 2 * Math.PI)];
-        [dx, dy] = [len * Math.cos(dir), len * Math.sin(dir)];
+        const len = Math.sqrt(rng.next()) * reach;
+        const dir = rng.uniform(0, 2 * Math.PI);
+        dx = len * Math.cos(dir);
+        dy = len * Math.sin(dir);
       } else if (!sideX) {
         dx = rng.uniform(-1, 1) * reach; // along the bottom or top side
       } else if (!sideY) {
@@ -57,12 +61,12 @@ export function triangulatedRectangle(options: TriangulatedRectangleOptions = {}
       positions[2 * (iy * nx + ix) + 1] = iy * h + dy;
     }
   }
-  const triangles: number[] = [];
-  for (let iy = 0; iy + 1 < ny; iy++) {
-    for (let ix = 0; ix + 1 < nx; ix++) {
-      const [a, b, c, d] = [iy * nx + ix, iy * nx + ix + 1, (iy + 1) * nx + ix + 1, (iy + 1) * nx + ix];
-      if (rng.next() < 0.5) triangles.push(a, b, c, a, c, d);
-      else triangles.push(a, b, d, b, c, d);
+  const triangles = new Int32Array(6 * (nx - 1) * (ny - 1));
+  for (let iy = 0, t = 0; iy + 1 < ny; iy++) {
+    for (let ix = 0; ix + 1 < nx; ix++, t += 6) {
+      const a = iy * nx + ix; // corners a, b, c, d counter-clockwise from the lower left
+      const [b, c, d] = [a + 1, a + nx + 1, a + nx];
+      triangles.set(rng.next() < 0.5 ? [a, b, c, a, c, d] : [a, b, d, b, c, d], t);
     }
   }
   return meshFromTriangles('triangulated-rectangle', positions, triangles, { nx, ny, spacing: h, jitter, seed });

@@ -5,15 +5,20 @@
 export function edgeList(pairs: ArrayLike<number>, nodes: number): Int32Array {
   const keys = new Float64Array(pairs.length / 2);
   for (let p = 0; p < keys.length; p++) {
-    const [a, b] = [pairs[2 * p] as number, pairs[2 * p + 1] as number];
-    keys[p] = Math.min(a, b) * nodes + Math.max(a, b);
+    const a = pairs[2 * p] as number;
+    const b = pairs[2 * p + 1] as number;
+    keys[p] = a < b ? a * nodes + b : b * nodes + a;
   }
   keys.sort();
-  const edges: number[] = [];
-  for (let p = 0; p < keys.length; p++) {
+  let count = 0;
+  for (let p = 0; p < keys.length; p++) if (p === 0 || keys[p] !== keys[p - 1]) count++;
+  const edges = new Int32Array(2 * count);
+  for (let p = 0, e = 0; p < keys.length; p++) {
     const key = keys[p] as number;
     if (p > 0 && key === keys[p - 1]) continue;
-    edges.push(Math.floor(key / nodes), key % nodes);
+    edges[2 * e] = Math.floor(key / nodes);
+    edges[2 * e + 1] = key % nodes;
+    e++;
   }
-  return Int32Array.from(edges);
+  return edges;
 }

@@ -7,9 +7,12 @@ import type { MechanicalSystem } from '../system';
  * q̈ from L alone, the general way: `H_vv q̈ = ∇_q L − H_vq q̇` with every derivative a central
  * finite difference of `system.lagrangian` (∇_q L fourth order at step `h`; the second derivatives
  * by the four-point mixed difference at step `h2`), solved on the `free` coordinates (the others
- * get 0). No use of the system's own derivatives or accelerations.
+ * get 0). No use of the system's own derivatives or accelerations. Steps: the mixed differences
+ * are exact (truncation error 0) for any L quadratic in v with no q–v coupling, as the wave and
+ * spring Lagrangians are, so `h2` is large (rounding ε|L|/h2² stays ~1e-13); the fourth-order
+ * ∇_q L has truncation h⁴·∂⁵L/30 (zero for the quadratic wave L, ~1e-13 for springs at h = 1e-3).
  */
-export function finiteDifferenceAcceleration(system: MechanicalSystem, q: Float64Array, v: Float64Array, free: (c: number) => boolean = () => true, h = 1e-3, h2 = 1e-2): Float64Array {
+export function finiteDifferenceAcceleration(system: MechanicalSystem, q: Float64Array, v: Float64Array, free: (c: number) => boolean = () => true, h = 1e-3, h2 = 0.1): Float64Array {
   const d = system.dof;
   const L = (dq: Float64Array, dv: Float64Array) => system.lagrangian(dq, dv);
   const bump = (x: Float64Array, pairs: [number, number][]) => {
