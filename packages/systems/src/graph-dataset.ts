@@ -10,7 +10,7 @@ export interface GraphDatasetOptions {
   readonly trajectories: number;
   /** States taken from each rollout, at random steps. */
   readonly samplesPerTrajectory: number;
-  /** Length of each rollout (t from 0 to duration). */
+  /** Length of each rollout (t from 0 to duration, rounded to whole steps of `dt`). */
   readonly duration: number;
   /** Störmer–Verlet step of the rollouts (`verletRollout`). */
   readonly dt: number;

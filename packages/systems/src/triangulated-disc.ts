@@ -26,7 +26,7 @@ export interface TriangulatedDiscOptions {
  * about 5 and 7; V − E + F = 1.
  *
  * @example
- * const mesh = triangulatedDisc({ rings: 4, jitter: 0.2, seed: 1 }); // 94 nodes, radius 4
+ * const mesh = triangulatedDisc({ rings: 4, jitter: 0.2, seed: 1 }); // 64 nodes, radius 4
  */
 export function triangulatedDisc(options: TriangulatedDiscOptions = {}): Mesh {
   const where = 'triangulatedDisc';
