@@ -30,4 +30,13 @@ export { createRandom, type Random } from './random';
 export { accelerationDataset, sampleStates, splitStates, trajectoryDataset, type DataArray, type Dataset, type StateSampler } from './dataset';
 export { relativisticDataset } from './relativistic-dataset';
 export { DATASET_FORMAT_VERSION, DATASET_MAGIC, decodeDataset, encodeDataset, readDataset, writeDataset } from './dataset-io';
+// Graph systems (2D wave, spring networks on meshes), their rollouts and graph data sets.
+export type { GraphSystem, SystemGraph } from './system-graph';
+export { wave2d, type Wave2d, type Wave2dParameters } from './wave-2d';
+export { meshFromTriangles, type Mesh } from './mesh';
+export { triangulatedDisc, type TriangulatedDiscOptions } from './triangulated-disc';
+export { triangulatedRectangle, type TriangulatedRectangleOptions } from './triangulated-rectangle';
+export { springNetwork, type SpringNetwork, type SpringNetworkOptions } from './spring-network';
+export { verletRollout, type VerletRolloutOptions, type VerletRolloutResult } from './verlet-rollout';
+export { datasetGraph, graphDataset, type GraphDatasetOptions } from './graph-dataset';
 export { version } from './version';
