@@ -5,9 +5,13 @@ import { checkSignal, compileSignal, type ControlInput } from './signal';
  * `controls`); omitted, u ≡ 0. Checks that there is one signal per control.
  *
  * @example
+ * import { compileControlInput, sinusoid } from '@lnn/systems';
  * const u = compileControlInput(sinusoid({ amplitude: 1.15, frequency: 2 / 3 }), 1);
  * const out = new Float64Array(1);
- * u(0, out); // out[0] = 1.15
+ * u(0, out);
+ * console.log(out[0]); // 1.15
+ * u(1.5 * Math.PI, out);
+ * console.log(out[0]); // -1.15: 1.15 cos(π)
  */
 export function compileControlInput(input: ControlInput | undefined, controls: number, where = 'compileControlInput'): (t: number, u: Float64Array) => void {
   if (input === undefined) return (_t, u) => u.fill(0);

@@ -23,10 +23,11 @@ export interface DampedDoublePendulum extends DoublePendulum, NonConservativeSys
  * solved by Cramer's rule).
  *
  * @example
+ * import { dampedDoublePendulum } from '@lnn/systems';
  * const dp = dampedDoublePendulum({ b1: 0.05, b2: 0.05 });
  * const qdd = new Float64Array(2);
  * dp.acceleration([0.3, -0.2], [1, 0.5], qdd);
- * dp.power(0, [0.3, -0.2], [1, 0.5], []); // −2D < 0
+ * console.log(qdd, dp.power(0, [0.3, -0.2], [1, 0.5], [])); // ≈ [−6.62, 8.26] −0.0625 (= −2D < 0)
  */
 export function dampedDoublePendulum(parameters: DampedDoublePendulumParameters = {}): DampedDoublePendulum {
   const where = 'dampedDoublePendulum';

@@ -29,9 +29,12 @@ export interface DrivenPendulum extends NonConservativeSystem {
  * Accelerations in closed form; without input (u = 0) `acceleration` is the free damped pendulum.
  *
  * @example
+ * import { solve } from '@lnn/ode';
+ * import { DRIVEN_PENDULUM_REGIMES, drivenPendulum, forcedProblem } from '@lnn/systems';
  * const { parameters, forcing } = DRIVEN_PENDULUM_REGIMES.chaotic;
  * const p = drivenPendulum(parameters);
- * solve(forcedProblem(p, { input: forcing }), [0.2, 0], [0, 50, 100], { rtol: 1e-10, atol: 1e-10 });
+ * const r = solve(forcedProblem(p, { input: forcing }), [0.2, 0], [0, 50, 100], { rtol: 1e-10, atol: 1e-10 });
+ * console.log(r.ok, r.states.subarray(4)); // true ≈ [−45.95, −1.94]: (θ, θ̇) at t = 100, after several turns over the top
  */
 export function drivenPendulum(parameters: DrivenPendulumParameters = {}): DrivenPendulum {
   const where = 'drivenPendulum';
@@ -84,7 +87,9 @@ export interface DrivenPendulumRegime {
  *   modulus e^(−bT/2), T = 3π; λ₁ + λ₂ = −b for any orbit, the phase-space contraction).
  *
  * @example
+ * import { compileSignal, DRIVEN_PENDULUM_REGIMES } from '@lnn/systems';
  * const { parameters, forcing } = DRIVEN_PENDULUM_REGIMES.periodic;
+ * console.log(parameters, compileSignal(forcing)(0)); // { m: 1, l: 1, g: 1, b: 0.5 } 0.9 (F cos(ω_D t) at t = 0)
  */
 export const DRIVEN_PENDULUM_REGIMES: Readonly<Record<'chaotic' | 'periodic', DrivenPendulumRegime>> = Object.freeze({
   chaotic: Object.freeze({ parameters: Object.freeze({ m: 1, l: 1, g: 1, b: 0.5 }), forcing: Object.freeze(sinusoid({ amplitude: 1.5, frequency: 2 / 3 })) }),

@@ -10,7 +10,11 @@ export type InputSampler = (rng: Random, t: number, u: Float64Array) => void;
  * Each control uniform in `[low, high)`.
  *
  * @example
- * forcedAccelerationDataset(p, { count: 1000, seed: 0, sample: p.sampleState, sampleInput: uniformInput(-1.5, 1.5) });
+ * import { createRandom, uniformInput } from '@lnn/systems';
+ * const sampleInput = uniformInput(-1.5, 1.5); // e.g. the sampleInput of forcedAccelerationDataset
+ * const u = new Float64Array(3);
+ * sampleInput(createRandom(0), 0, u);
+ * console.log(u.every((x) => x >= -1.5 && x < 1.5)); // true
  */
 export function uniformInput(low: number, high: number): InputSampler {
   if (typeof low !== 'number' || typeof high !== 'number' || !Number.isFinite(low) || !Number.isFinite(high) || low > high) {
@@ -31,8 +35,10 @@ export function uniformInput(low: number, high: number): InputSampler {
  * @param options.time - `[t0, t1]`: the range times are drawn from. @default [0, 0]
  * @param options.sampleInput - required when the system has controls.
  * @example
+ * import { drivenPendulum, forcedAccelerationDataset, uniformInput } from '@lnn/systems';
  * const p = drivenPendulum();
- * const ds = forcedAccelerationDataset(p, { count: 10_000, seed: 0, sample: p.sampleState, sampleInput: uniformInput(-1.5, 1.5) });
+ * const ds = forcedAccelerationDataset(p, { count: 1000, seed: 0, sample: p.sampleState, sampleInput: uniformInput(-1.5, 1.5), time: [0, 10] });
+ * console.log(ds.arrays.states?.shape, ds.arrays.inputs?.shape, ds.arrays.accelerations?.shape); // [1000, 2] [1000, 1] [1000, 1]
  */
 export function forcedAccelerationDataset(
   system: NonConservativeSystem,

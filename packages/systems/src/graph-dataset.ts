@@ -32,10 +32,11 @@ export interface GraphDatasetOptions {
  * Same seed, same data. A rollout that leaves the finite numbers throws.
  *
  * @example
+ * import { graphDataset, wave2d } from '@lnn/systems';
  * const wave = wave2d({ nx: 8, ny: 8 });
- * const ds = graphDataset(wave, { trajectories: 20, samplesPerTrajectory: 50, duration: 50, dt: 0.05, seed: 0,
+ * const ds = graphDataset(wave, { trajectories: 10, samplesPerTrajectory: 20, duration: 10, dt: 0.05, seed: 0,
  *   sample: (rng, q, v) => wave.smoothRandomField(rng, q, v, { modes: 3 }) });
- * ds.arrays.q.shape; // [1000, 64, 1]
+ * console.log(ds.arrays.q?.shape, ds.arrays.edges?.shape); // [200, 64, 1] [128, 2]
  */
 export function graphDataset(system: GraphSystem, options: GraphDatasetOptions): Dataset {
   const where = 'graphDataset';
@@ -100,8 +101,11 @@ export function graphDataset(system: GraphSystem, options: GraphDatasetOptions):
  * The graph stored in a {@link graphDataset} (also after `writeDataset` / `readDataset`).
  *
  * @example
- * const graph = datasetGraph(readDataset('wave8.lnnd'));
- * graph.neighbours[0]; // [7, 1, 56, 8]
+ * import { datasetGraph, decodeDataset, encodeDataset, graphDataset, wave2d } from '@lnn/systems';
+ * const wave = wave2d({ nx: 8, ny: 8 });
+ * const ds = graphDataset(wave, { trajectories: 2, samplesPerTrajectory: 5, duration: 1, dt: 0.05, seed: 0, sample: (rng, q, v) => wave.smoothRandomField(rng, q, v) });
+ * const graph = datasetGraph(decodeDataset(encodeDataset(ds))); // as after writeDataset / readDataset
+ * console.log(graph.nodes, graph.neighbours[0]); // 64 [7, 1, 56, 8]: node 0's left, right, up, down on the 8 × 8 torus
  */
 export function datasetGraph(dataset: Dataset): SystemGraph {
   const need = ['q', 'positions', 'edges', 'neighbourOffsets', 'neighbourIndices', 'boundaryEdges', 'pinned'] as const;

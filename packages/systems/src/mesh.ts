@@ -29,7 +29,9 @@ export interface Mesh {
  * @param positions - `[n, 2]` node positions.
  * @param triangles - `[F, 3]` node indices, counter-clockwise.
  * @example
+ * import { meshFromTriangles } from '@lnn/systems';
  * const square = meshFromTriangles('square', [0, 0, 1, 0, 1, 1, 0, 1], [0, 1, 2, 0, 2, 3]);
+ * console.log(square.edges.length / 2, square.neighbours, square.boundary); // 5 [[1, 2, 3], [2, 0], [0, 1, 3], [0, 2]] [1, 1, 1, 1]
  */
 export function meshFromTriangles(name: string, positions: ArrayLike<number>, triangles: ArrayLike<number>, parameters: Readonly<Record<string, number>> = {}): Mesh {
   const where = 'meshFromTriangles';

@@ -13,10 +13,11 @@ import type { MechanicalSystem } from './system';
  * `accelerationDataset` still take these systems. Use `forcedAcceleration` for the full one.
  *
  * @example
- * const p = drivenPendulum();
+ * import { drivenPendulum } from '@lnn/systems';
+ * const p = drivenPendulum(); // m = l = g = 1, b = 0.5
  * const qdd = new Float64Array(1);
  * p.forcedAcceleration(0.5, [0.3], [1], [1.15], qdd);
- * p.power(0.5, [0.3], [1], [1.15]); // −b·1² + 1·1.15
+ * console.log(qdd[0], p.power(0.5, [0.3], [1], [1.15])); // ≈ 0.354 (−sin 0.3 − b·1 + 1.15) ≈ 0.65 (−b·1² + 1·1.15)
  */
 export interface NonConservativeSystem extends MechanicalSystem {
   /** The number of control inputs u (0 when the system is only dissipative). */
@@ -37,7 +38,9 @@ export interface NonConservativeSystem extends MechanicalSystem {
  * Whether a system has dissipation and forces (implements {@link NonConservativeSystem}).
  *
  * @example
- * if (isNonConservative(system)) system.power(t, q, v, u);
+ * import { dampedDoublePendulum, doublePendulum, isNonConservative, type MechanicalSystem } from '@lnn/systems';
+ * const describe = (s: MechanicalSystem) => (isNonConservative(s) ? `dE/dt = ${s.power(0, [0.3, -0.2], [1, 0.5], [])}` : 'conservative');
+ * console.log(describe(doublePendulum()), describe(dampedDoublePendulum())); // conservative dE/dt = -0.125
  */
 export function isNonConservative(system: MechanicalSystem): system is NonConservativeSystem {
   const s = system as Partial<NonConservativeSystem>;

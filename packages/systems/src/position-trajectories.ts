@@ -60,9 +60,10 @@ export interface PositionTrajectories {
  * integrator cannot finish is an error naming it.
  *
  * @example
+ * import { doublePendulum, positionTrajectories } from '@lnn/systems';
  * const dp = doublePendulum();
- * const { observed, truth } = positionTrajectories(dp, { count: 32, dt: 0.05, steps: 200, noise: 1e-3, seed: 0, sample: dp.sampleEnergyTestState });
- * observed.arrays.positions; // [32, 201, 2], noisy θ₁, θ₂
+ * const { observed, truth } = positionTrajectories(dp, { count: 4, dt: 0.05, steps: 20, noise: 1e-3, seed: 0, sample: dp.sampleEnergyTestState });
+ * console.log(observed.arrays.positions?.shape, truth.arrays.velocities?.shape); // [4, 21, 2] (noisy θ₁, θ₂) [4, 21, 2] (exact θ̇₁, θ̇₂)
  */
 export function positionTrajectories(system: MechanicalSystem, options: PositionTrajectoriesOptions): PositionTrajectories {
   const where = 'positionTrajectories';

@@ -22,12 +22,26 @@ const finite = (where: string, name: string, value: unknown): number => {
   return value;
 };
 
-/** s(t) = value. @example constantSignal(0.3) */
+/**
+ * s(t) = value.
+ *
+ * @example
+ * import { compileSignal, constantSignal } from '@lnn/systems';
+ * console.log(compileSignal(constantSignal(0.3))(5)); // 0.3
+ */
 export function constantSignal(value: number): Signal {
   return { kind: 'constant', value: finite('constantSignal', 'value', value) };
 }
 
-/** s(t) = 0, the unforced input. @example forcedProblem(p, { input: zeroSignal() }) */
+/**
+ * s(t) = 0, the unforced input.
+ *
+ * @example
+ * import { drivenPendulum, forcedProblem, zeroSignal } from '@lnn/systems';
+ * const out = new Float64Array(1);
+ * forcedProblem(drivenPendulum(), { input: zeroSignal() }).acceleration(7, Float64Array.of(0.3), Float64Array.of(1), out);
+ * console.log(out[0]); // ≈ −0.796 = −sin 0.3 − 0.5·1: the free damped pendulum
+ */
 export function zeroSignal(): Signal {
   return { kind: 'constant', value: 0 };
 }
@@ -37,7 +51,9 @@ export function zeroSignal(): Signal {
  * radians per unit time (not Hz). With phase 0 it is the classic drive `F cos(ω_D t)`.
  *
  * @example
- * sinusoid({ amplitude: 1.15, frequency: 2 / 3 }); // 1.15 cos(2t/3)
+ * import { compileSignal, sinusoid } from '@lnn/systems';
+ * const drive = compileSignal(sinusoid({ amplitude: 1.15, frequency: 2 / 3 })); // 1.15 cos(2t/3)
+ * console.log(drive(0), drive(1.5 * Math.PI)); // 1.15 -1.15
  */
 export function sinusoid(options: { readonly amplitude: number; readonly frequency: number; readonly phase?: number }): Signal {
   const where = 'sinusoid';
@@ -49,7 +65,14 @@ export function sinusoid(options: { readonly amplitude: number; readonly frequen
   };
 }
 
-/** s(t) = Σ terms(t). @example sumOfSignals([sinusoid({ amplitude: 1, frequency: 1 }), constantSignal(0.2)]) */
+/**
+ * s(t) = Σ terms(t).
+ *
+ * @example
+ * import { compileSignal, constantSignal, sinusoid, sumOfSignals } from '@lnn/systems';
+ * const s = compileSignal(sumOfSignals([sinusoid({ amplitude: 1, frequency: 1 }), constantSignal(0.2)]));
+ * console.log(s(0), s(Math.PI)); // 1.2 -0.8
+ */
 export function sumOfSignals(terms: readonly Signal[]): Signal {
   if (!Array.isArray(terms)) throw new TypeError(`sumOfSignals: terms must be an array of signals, received ${String(terms)}.`);
   terms.forEach((s, i) => checkSignal('sumOfSignals', `terms[${i}]`, s));
@@ -61,7 +84,9 @@ export function sumOfSignals(terms: readonly Signal[]): Signal {
  * the last break on. `breaks` strictly increasing, one fewer than `pieces`.
  *
  * @example
- * piecewise({ breaks: [10], pieces: [zeroSignal(), constantSignal(0.5)] }); // a step at t = 10
+ * import { compileSignal, constantSignal, piecewise, zeroSignal } from '@lnn/systems';
+ * const step = compileSignal(piecewise({ breaks: [10], pieces: [zeroSignal(), constantSignal(0.5)] })); // a step at t = 10
+ * console.log(step(9.9), step(10), step(20)); // 0 0.5 0.5
  */
 export function piecewise(options: { readonly breaks: readonly number[]; readonly pieces: readonly Signal[] }): Signal {
   const signal: Signal = { kind: 'piecewise', breaks: [...(options?.breaks ?? [])], pieces: [...(options?.pieces ?? [])] };
@@ -75,7 +100,10 @@ export function piecewise(options: { readonly breaks: readonly number[]; readonl
  * source of forcing signals the model has not seen (a different seed, a different signal).
  *
  * @example
+ * import { compileSignal, randomSinusoids } from '@lnn/systems';
  * const unseen = randomSinusoids({ seed: 99, terms: 3, amplitude: 0.5, frequency: [0.3, 1.5] });
+ * const again = randomSinusoids({ seed: 99, terms: 3, amplitude: 0.5, frequency: [0.3, 1.5] });
+ * console.log(unseen.kind === 'sum' && unseen.terms.length, compileSignal(unseen)(1) === compileSignal(again)(1)); // 3 true: same seed, same signal
  */
 export function randomSinusoids(options: { readonly seed: number; readonly terms: number; readonly amplitude: number; readonly frequency: readonly [number, number] }): Signal {
   const where = 'randomSinusoids';
@@ -126,8 +154,9 @@ export function checkSignal(where: string, name: string, signal: unknown): Signa
  * The signal as a function of (finite) time, after checking it.
  *
  * @example
+ * import { compileSignal, sinusoid } from '@lnn/systems';
  * const s = compileSignal(sinusoid({ amplitude: 2, frequency: 1 }));
- * s(0); // 2
+ * console.log(s(0), s(Math.PI)); // 2 -2
  */
 export function compileSignal(signal: Signal): (t: number) => number {
   const f = compile(checkSignal('compileSignal', 'signal', signal));

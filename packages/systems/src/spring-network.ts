@@ -47,9 +47,11 @@ export interface SpringNetwork extends GraphSystem {
  * free coordinates). Two nodes of one spring at the same point throw (the force has no direction).
  *
  * @example
+ * import { createRandom, springNetwork, triangulatedDisc } from '@lnn/systems';
  * const net = springNetwork(triangulatedDisc({ rings: 4, seed: 1 }), { pinned: 'boundary' });
  * const [q, v] = [new Float64Array(net.dof), new Float64Array(net.dof)];
  * net.perturbation(createRandom(0), q, v);
+ * console.log(net.dof, net.energy(q, v)); // 128 (64 nodes × 2) ≈ 2.17
  */
 export function springNetwork(mesh: Mesh, options: SpringNetworkOptions = {}): SpringNetwork {
   const where = 'springNetwork';

@@ -26,7 +26,9 @@ export interface TriangulatedDiscOptions {
  * about 5 and 7; V − E + F = 1.
  *
  * @example
- * const mesh = triangulatedDisc({ rings: 4, jitter: 0.2, seed: 1 }); // 64 nodes, radius 4
+ * import { triangulatedDisc } from '@lnn/systems';
+ * const mesh = triangulatedDisc({ rings: 4, jitter: 0.2, seed: 1 }); // radius 4
+ * console.log(mesh.nodes, mesh.edges.length / 2, mesh.triangles.length / 3); // 64 164 101: 1 + 6 + 13 + 19 + 25 nodes, V − E + F = 1
  */
 export function triangulatedDisc(options: TriangulatedDiscOptions = {}): Mesh {
   const where = 'triangulatedDisc';

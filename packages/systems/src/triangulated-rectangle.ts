@@ -27,7 +27,9 @@ export interface TriangulatedRectangleOptions {
  * {@link triangulatedDisc} to.
  *
  * @example
- * const mesh = triangulatedRectangle({ nx: 20, ny: 12, seed: 2 }); // 240 nodes
+ * import { triangulatedRectangle } from '@lnn/systems';
+ * const mesh = triangulatedRectangle({ nx: 20, ny: 12, seed: 2 });
+ * console.log(mesh.nodes, mesh.edges.length / 2, mesh.triangles.length / 3); // 240 657 418: V − E + F = 1
  */
 export function triangulatedRectangle(options: TriangulatedRectangleOptions = {}): Mesh {
   const where = 'triangulatedRectangle';

@@ -39,9 +39,13 @@ export interface VerletRolloutResult {
  *
  * @param y0 - `[2d]`: q then v.
  * @example
- * const wave = wave2d({ nx: 64, ny: 64 });
- * const r = verletRollout(wave, y0, { dt: 0.005, steps: 10_000, every: 100 });
- * r.energies; // [101]
+ * import { createRandom, verletRollout, wave2d } from '@lnn/systems';
+ * const wave = wave2d({ nx: 32, ny: 32 });
+ * const y0 = new Float64Array(2 * wave.dof);
+ * wave.smoothRandomField(createRandom(0), y0.subarray(0, wave.dof), y0.subarray(wave.dof));
+ * const r = verletRollout(wave, y0, { dt: 0.05, steps: 2000, every: 100 }); // t = 0 … 100
+ * const drift = Math.max(...r.energies.map((e) => Math.abs(e / r.energies[0]! - 1)));
+ * console.log(r.status, r.energies.length, drift); // success 21 ≈ 2.2e-5: bounded, O(Δt²) (dt = 0.1 gives ≈ 8.6e-5)
  */
 export function verletRollout(system: MechanicalSystem, y0: ArrayLike<number>, options: VerletRolloutOptions): VerletRolloutResult {
   const where = 'verletRollout';

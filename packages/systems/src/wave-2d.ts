@@ -75,9 +75,12 @@ export interface Wave2d extends GraphSystem {
  * (small grids only).
  *
  * @example
+ * import { wave2d } from '@lnn/systems';
  * const wave = wave2d({ nx: 64, ny: 64, boundary: 'periodic' });
- * const [q, v] = [new Float64Array(wave.dof), new Float64Array(wave.dof)];
- * wave.mode(2, 1, q, v);                       // a plane wave of ω = wave.modeFrequency(2, 1)
+ * const [q, v, qdd] = [new Float64Array(wave.dof), new Float64Array(wave.dof), new Float64Array(wave.dof)];
+ * wave.mode(2, 1, q, v); // a plane wave of ω = wave.modeFrequency(2, 1)
+ * wave.acceleration(q, v, qdd);
+ * console.log(qdd[0], -(wave.modeFrequency(2, 1) ** 2) * q[0]!); // equal, ≈ −0.0481: φ̈ = −ω²φ
  */
 export function wave2d(parameters: Wave2dParameters = {}): Wave2d {
   const where = 'wave2d';
