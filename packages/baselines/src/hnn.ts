@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { JetTrace, Mlp, SMOOTH_ACTIVATIONS, solve, type SmoothActivation } from '@lnn/autodiff';
-import { checkStates, lagrangianDerivatives, registerModel, type DynamicsModel, type Lagrangian } from '@lnn/lagrangian';
+import { checkStates, lagrangianDerivatives, type DynamicsModel, type Lagrangian, type LoadContext, type ModelKind } from '@lnn/lagrangian';
 import { checkActivation, checkBase, type BaseConfig } from './internal/config';
 
 /**
@@ -41,7 +41,7 @@ const HNN_DEFAULT_HIDDEN = [200, 200] as const;
  *
  * @example
  * const hnn = new Hnn({ dof: 1, extraDim: 1, momentum: 'canonical' }, { momentumMap: trueLagrangian });
- * saveModel(hnn, dir); loadModel(dir, { momentumMap: trueLagrangian });
+ * saveModel(hnn, dir); loadModel(dir, { kinds: [hnnKind], context: { momentumMap: trueLagrangian } });
  */
 export class Hnn implements DynamicsModel {
   readonly kind = 'hnn';
@@ -65,7 +65,7 @@ export class Hnn implements DynamicsModel {
       if (map == null || !('jet' in map || 'tensor' in map)) {
         throw new TypeError(
           `${where}: config.momentum is 'canonical', which needs options.momentumMap — the true Lagrangian, whose ∂L/∂q̇ is ` +
-            `the canonical momentum — received ${String(map)}; when loading, pass it: loadModel(dir, { momentumMap }).`,
+            `the canonical momentum — received ${String(map)}; when loading, pass it: loadModel(dir, { kinds: [hnnKind], context: { momentumMap } }).`,
         );
       }
       if (map.dof !== base.dof) throw new TypeError(`${where}: options.momentumMap has ${map.dof} coordinates, the model ${base.dof}.`);
@@ -125,4 +125,28 @@ export class Hnn implements DynamicsModel {
   }
 }
 
-registerModel('hnn', (config, context) => new Hnn(config as unknown as HnnConfig, { momentumMap: context.momentumMap as Lagrangian | undefined }));
+/**
+ * The kind `loadModel` builds an {@link Hnn} with; its `context.momentumMap` is the HNN's
+ * `options.momentumMap` (needed for `momentum: 'canonical'`: functions are not saved).
+ *
+ * @example
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { Hnn, hnnKind } from '@lnn/baselines';
+ * import { loadModel, saveModel, type Lagrangian } from '@lnn/lagrangian';
+ *
+ * await initBackend();
+ * // A unit-mass particle's L = ½ q̇² − ½ q²: its ∂L/∂q̇ is the canonical momentum.
+ * const momentumMap: Lagrangian = { dof: 1, tensor: (x) => tf.tidy(() => tf.mul(0.5, tf.sum(tf.mul(tf.mul(x, x), tf.tensor1d([-1, 1])), 1))) };
+ * const dir = mkdtempSync(path.join(tmpdir(), 'lnn-hnn-'));
+ * saveModel(new Hnn({ dof: 1, hidden: [8], momentum: 'canonical' }, { momentumMap }), dir);
+ * const hnn = loadModel(dir, { kinds: [hnnKind], context: { momentumMap } });
+ * hnn.dispose();
+ */
+export const hnnKind: ModelKind = Object.freeze({
+  kind: 'hnn',
+  build: (config: Readonly<Record<string, unknown>>, context: LoadContext) => new Hnn(config as unknown as HnnConfig, { momentumMap: context.momentumMap as Lagrangian | undefined }),
+});
