@@ -10,7 +10,6 @@ import { neuralOdeKind } from './neural-ode';
  *
  * @example
  * import { baselineKinds } from '@lnn/baselines';
- *
- * console.log(baselineKinds.map((k) => k.kind)); // ['mlp-dynamics', 'neural-ode', 'hnn', 'delan']
+ * console.log(baselineKinds.map((k) => k.kind)); // [ 'mlp-dynamics', 'neural-ode', 'hnn', 'delan' ]
  */
 export const baselineKinds: readonly ModelKind[] = Object.freeze([mlpDynamicsKind, neuralOdeKind, hnnKind, delanKind]);

@@ -40,8 +40,28 @@ const HNN_DEFAULT_HIDDEN = [200, 200] as const;
  * every other model's; along that flow `dH/dt = 0`. Trained on `(q̇, q̈)`.
  *
  * @example
- * const hnn = new Hnn({ dof: 1, extraDim: 1, momentum: 'canonical' }, { momentumMap: trueLagrangian });
- * saveModel(hnn, dir); loadModel(dir, { kinds: [hnnKind], context: { momentumMap: trueLagrangian } });
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { Hnn, hnnKind } from '@lnn/baselines';
+ * import { loadModel, saveModel, type Lagrangian } from '@lnn/lagrangian';
+ * await initBackend();
+ * // the relativistic particle, L = (1 − q̇²)^(−1/2) + g q, its field g an extra input: x = [q, q̇]
+ * const trueLagrangian: Lagrangian = {
+ *   dof: 1,
+ *   tensor: (x, g) => {
+ *     const [q, v] = tf.split(x, 2, 1);
+ *     return tf.reshape(tf.add(tf.rsqrt(tf.sub(1, tf.square(v))), tf.mul(g ?? 0, q)), [-1]) as tf.Tensor1D;
+ *   },
+ * };
+ * const hnn = new Hnn({ dof: 1, extraDim: 1, hidden: [32, 32], momentum: 'canonical' }, { momentumMap: trueLagrangian });
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'hnn');
+ * saveModel(hnn, dir);
+ * const loaded = loadModel(dir, { kinds: [hnnKind], context: { momentumMap: trueLagrangian } });
+ * const qdd = loaded.accelerations(tf.tensor2d([[0]]), tf.tensor2d([[0.5]]), tf.tensor2d([[2]])); // q, q̇, g
+ * console.log(loaded.kind, qdd.shape); // hnn [1, 1]
  */
 export class Hnn implements DynamicsModel {
   readonly kind = 'hnn';
@@ -127,24 +147,12 @@ export class Hnn implements DynamicsModel {
 
 /**
  * The kind `loadModel` builds an {@link Hnn} with; its `context.momentumMap` is the HNN's
- * `options.momentumMap` (needed for `momentum: 'canonical'`: functions are not saved).
+ * `options.momentumMap` (needed for `momentum: 'canonical'`: functions are not saved). The
+ * {@link Hnn} example saves and loads one.
  *
  * @example
- * import { mkdtempSync } from 'node:fs';
- * import { tmpdir } from 'node:os';
- * import path from 'node:path';
- * import * as tf from '@tensorflow/tfjs-core';
- * import { initBackend } from '@lnn/autodiff';
- * import { Hnn, hnnKind } from '@lnn/baselines';
- * import { loadModel, saveModel, type Lagrangian } from '@lnn/lagrangian';
- *
- * await initBackend();
- * // A unit-mass particle's L = ½ q̇² − ½ q²: its ∂L/∂q̇ is the canonical momentum.
- * const momentumMap: Lagrangian = { dof: 1, tensor: (x) => tf.tidy(() => tf.mul(0.5, tf.sum(tf.mul(tf.mul(x, x), tf.tensor1d([-1, 1])), 1))) };
- * const dir = mkdtempSync(path.join(tmpdir(), 'lnn-hnn-'));
- * saveModel(new Hnn({ dof: 1, hidden: [8], momentum: 'canonical' }, { momentumMap }), dir);
- * const hnn = loadModel(dir, { kinds: [hnnKind], context: { momentumMap } });
- * hnn.dispose();
+ * import { hnnKind } from '@lnn/baselines';
+ * console.log(hnnKind.kind); // hnn — load with loadModel(dir, { kinds: [hnnKind], context: { momentumMap } })
  */
 export const hnnKind: ModelKind = Object.freeze({
   kind: 'hnn',

@@ -30,8 +30,16 @@ export interface GraphLagrangianConfig {
  * {@link graphLagrangianKind}) work on it unchanged.
  *
  * @example
- * const model = new GraphLagrangian({ graph: ringGraph(100).config, hidden: [128, 128] });
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { GraphLagrangian, ringGraph } from '@lnn/graph-lagrangian';
+ * await initBackend();
+ * const model = new GraphLagrangian({ graph: ringGraph(100).config, hidden: [32, 32] });
+ * const phi = tf.tensor2d([Array.from({ length: 100 }, (_, i) => Math.sin((2 * Math.PI * i) / 100))]);
+ * const phiDot = tf.zerosLike(phi);
  * const qdd = model.accelerations(phi, phiDot); // [B, 100]
+ * console.log(qdd.shape); // [1, 100]
+ * model.dispose();
  */
 export class GraphLagrangian implements DynamicsModel {
   readonly kind = 'graph-lagrangian';
@@ -118,12 +126,10 @@ export class GraphLagrangian implements DynamicsModel {
  * import { initBackend } from '@lnn/autodiff';
  * import { GraphLagrangian, graphLagrangianKind, ringGraph } from '@lnn/graph-lagrangian';
  * import { loadModel, saveModel } from '@lnn/lagrangian';
- *
  * await initBackend();
- * const dir = mkdtempSync(path.join(tmpdir(), 'lnn-graph-'));
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'ring');
  * saveModel(new GraphLagrangian({ graph: ringGraph(8).config, hidden: [8] }), dir);
- * const model = loadModel(dir, { kinds: [graphLagrangianKind] });
- * model.dispose();
+ * console.log(loadModel(dir, { kinds: [graphLagrangianKind] }).dof); // 8
  */
 export const graphLagrangianKind: ModelKind = Object.freeze({
   kind: 'graph-lagrangian',

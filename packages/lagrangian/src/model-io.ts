@@ -46,7 +46,16 @@ export function assignVariables(model: DynamicsModel, arrays: readonly { name: s
  * write is atomic (see README); `loadModel` round-trips it exactly.
  *
  * @example
- * saveModel(model, 'results/models/double-pendulum-lnn');
+ * import { mkdtempSync, readdirSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { loadModel, MlpLagrangian, saveModel } from '@lnn/lagrangian';
+ * await initBackend();
+ * const model = new MlpLagrangian({ dof: 2, hidden: [16, 16] });
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'double-pendulum-lnn');
+ * saveModel(model, dir);
+ * console.log(readdirSync(dir), loadModel(dir).kind); // [ 'arrays.<hash>.bin', 'manifest.json' ] mlp-lagrangian
  */
 export function saveModel(model: DynamicsModel, dir: string): void {
   writeBundle(dir, {
@@ -81,13 +90,11 @@ function readSavedModel(dir: string, where: string): ReturnType<typeof readBundl
  * import path from 'node:path';
  * import { initBackend } from '@lnn/autodiff';
  * import { loadModel, MlpLagrangian, saveModel } from '@lnn/lagrangian';
- *
  * await initBackend();
- * const dir = mkdtempSync(path.join(tmpdir(), 'lnn-model-'));
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'lnn');
  * saveModel(new MlpLagrangian({ dof: 2, hidden: [16] }), dir);
- * const model = loadModel(dir); // an mlp-lagrangian needs no kinds; an HNN would:
- * // loadModel(dir, { kinds: [hnnKind], context: { momentumMap } }) with hnnKind from '@lnn/baselines'
- * model.dispose();
+ * console.log(loadModel(dir).kind); // mlp-lagrangian — this package's own kind needs no options
+ * // other kinds are given, e.g. loadModel(dir, { kinds: [hnnKind], context: { momentumMap } }) with hnnKind from @lnn/baselines
  */
 export function loadModel(dir: string, options: LoadModelOptions = {}): DynamicsModel {
   const where = 'loadModel';
@@ -116,15 +123,18 @@ export function loadModel(dir: string, options: LoadModelOptions = {}): Dynamics
  * import { mkdtempSync } from 'node:fs';
  * import { tmpdir } from 'node:os';
  * import path from 'node:path';
+ * import * as tf from '@tensorflow/tfjs-core';
  * import { initBackend } from '@lnn/autodiff';
  * import { loadWeights, MlpLagrangian, saveModel } from '@lnn/lagrangian';
- *
  * await initBackend();
  * const model = new MlpLagrangian({ dof: 1, hidden: [8], seed: 1 });
- * const dir = mkdtempSync(path.join(tmpdir(), 'lnn-best-'));
- * saveModel(model, dir); // … training changes the weights …
- * loadWeights(model, dir); // back to the saved ones
- * model.dispose();
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'best');
+ * saveModel(model, dir);
+ * const first = model.variables[0] as tf.Variable;
+ * const saved = first.dataSync()[0];
+ * first.assign(tf.add(first, 1)); // training moves on…
+ * loadWeights(model, dir); // …and the saved weights come back
+ * console.log(first.dataSync()[0] === saved); // true
  */
 export function loadWeights(model: DynamicsModel, dir: string): void {
   const where = 'loadWeights';

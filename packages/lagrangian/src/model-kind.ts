@@ -13,22 +13,39 @@ export type LoadContext = Readonly<Record<string, unknown>>;
  * `baselineKinds`, … in `@lnn/baselines`, `graphLagrangianKind` in `@lnn/graph-lagrangian`),
  * and a caller hands `loadModel` the ones it may build. Nothing is registered anywhere.
  *
- * A class of your own has a kind of the same shape, e.g.
- * `{ kind: 'my-model', build: (config) => new MyModel(config as unknown as MyModelConfig) }`;
- * the `kind` must be the name its models carry (`model.kind`), which `saveModel` writes.
+ * A class of your own gets a kind of the same shape; its `kind` must be the name its models carry
+ * (`model.kind`), which `saveModel` writes.
  *
  * @example
  * import { mkdtempSync } from 'node:fs';
  * import { tmpdir } from 'node:os';
  * import path from 'node:path';
+ * import * as tf from '@tensorflow/tfjs-core';
  * import { initBackend } from '@lnn/autodiff';
- * import { loadModel, MlpLagrangian, mlpLagrangianKind, saveModel } from '@lnn/lagrangian';
- *
+ * import { loadModel, saveModel, type DynamicsModel, type ModelKind } from '@lnn/lagrangian';
  * await initBackend();
- * const dir = mkdtempSync(path.join(tmpdir(), 'lnn-kind-'));
- * saveModel(new MlpLagrangian({ dof: 1, hidden: [8] }), dir);
- * const model = loadModel(dir, { kinds: [mlpLagrangianKind] }); // mlpLagrangianKind.kind === 'mlp-lagrangian'
- * model.dispose();
+ * // a one-parameter model of a spring, q̈ = −k q, with k learnable
+ * class MyModel implements DynamicsModel {
+ *   readonly kind = 'my-model';
+ *   readonly dof = 1;
+ *   readonly extraDim = 0;
+ *   readonly k: tf.Variable;
+ *   readonly variables: tf.Variable[];
+ *   constructor(readonly config: { readonly k: number }) {
+ *     this.k = tf.variable(tf.scalar(config.k));
+ *     this.variables = [this.k];
+ *   }
+ *   accelerations(q: tf.Tensor2D): tf.Tensor2D {
+ *     return tf.neg(tf.mul(this.k, q)) as tf.Tensor2D;
+ *   }
+ *   dispose(): void {
+ *     this.k.dispose();
+ *   }
+ * }
+ * const myKind: ModelKind = { kind: 'my-model', build: (config) => new MyModel(config as { k: number }) };
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'spring');
+ * saveModel(new MyModel({ k: 4 }), dir);
+ * console.log(loadModel(dir, { kinds: [myKind] }).kind); // my-model
  */
 export interface ModelKind {
   /** The name in a saved manifest, equal to the `kind` of the models it builds (e.g. `'hnn'`). */

@@ -17,8 +17,14 @@ export type RolloutOptions = Omit<SolveOptions, 'batching'> & {
  * as NaN — while the others go on.
  *
  * @example
+ * import { initBackend } from '@lnn/autodiff';
+ * import { MlpLagrangian, rollout } from '@lnn/lagrangian';
+ * await initBackend();
+ * const model = new MlpLagrangian({ dof: 1, hidden: [16, 16] });
+ * const y0 = [0.5, 0, 1, 0]; // two trajectories, [q, q̇] each
+ * const times = [0, 0.05, 0.1];
  * const r = rollout(model, y0, times, { method: 'rk4', dt: 0.01 });
- * r.states; r.status; r.message;
+ * console.log(r.states.length, r.status, r.message); // 12 ([T, B, 2d]) [ 'success', 'success' ] '' (or which stopped, and why)
  */
 export function rollout(model: DynamicsModel, y0: ArrayLike<number>, times: ArrayLike<number>, options: RolloutOptions = {}): SolveResult {
   requireBackend('rollout');

@@ -34,10 +34,12 @@ export interface ConjugateGradientOptions {
  *   both mean A is indefinite — or `maxIterations` when the residual was still above
  *   tolerance·‖b‖ after that many iterations.
  * @example
+ * import { conjugateGradient } from '@lnn/linalg';
  * // [2 −1 0; −1 2 −1; 0 −1 2] x = [1, 0, 1]
  * const rows = { n: 3, rowStart: [0, 2, 5, 7], columns: [0, 1, 0, 1, 2, 1, 2] };
  * const x = new Float64Array(3);
- * conjugateGradient(rows, Float64Array.of(2, -1, -1, 2, -1, -1, 2), 0, Float64Array.of(1, 0, 1), x); // -1; x ≈ [1, 1, 1]
+ * const step = conjugateGradient(rows, Float64Array.of(2, -1, -1, 2, -1, -1, 2), 0, Float64Array.of(1, 0, 1), x);
+ * console.log(step, x); // -1, x ≈ [1, 1, 1]
  */
 export function conjugateGradient(
   matrix: CompressedRows,

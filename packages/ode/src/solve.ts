@@ -329,9 +329,10 @@ function describe(status: readonly TrajectoryStatus[], stoppedAt: Float64Array, 
  *   numbers, whose Newton iteration fails, or that `options.stop` stops is stopped and reported
  *   in `status`, `reached`, `stoppedAt`, `reasons` and `message` — never returned as silent NaN.
  * @example
+ * import { solve } from '@lnn/ode';
  * const r = solve({ kind: 'first-order', dim: 1, rhs: (t, y, dy) => dy.set(y.map((v) => -v)) },
  *   [1], [0, 1, 2], { rtol: 1e-10, atol: 1e-12 });
- * r.states; // [1, e⁻¹, e⁻²]
+ * console.log(r.ok, r.states); // true, ≈ [1, e⁻¹, e⁻²]
  */
 export function solve(problem: Problem, y0: ArrayLike<number>, times: ArrayLike<number>, options: SolveOptions = {}): SolveResult {
   const { dim, method } = checkArguments(problem, y0, times, options);

@@ -25,7 +25,14 @@ const align8 = (n: number) => Math.ceil(n / 8) * 8;
  *   (8-aligned), `length` numbers (the product of `shape`).
  *
  * @example
- * writeFileSync('dp.lnnd', encodeDataset(ds));
+ * import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import { decodeDataset, encodeDataset, relativisticDataset } from '@lnn/systems';
+ * const ds = relativisticDataset({ count: 10, seed: 0 });
+ * const file = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'particle.lnnd');
+ * writeFileSync(file, encodeDataset(ds));
+ * console.log(decodeDataset(readFileSync(file)).arrays.g?.data[0] === ds.arrays.g?.data[0]); // true
  */
 export function encodeDataset(dataset: Dataset): Uint8Array {
   let offset = 0;

@@ -7,7 +7,7 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 describe('@lnn/systems built output', () => {
   it('loads silently from plain Node, as ESM and as CJS, with its public API', () => {
-    expectBuiltPackageLoads(packageDir, ['doublePendulum', 'relativisticParticle', 'wave1d', 'pendulumChain', 'accelerationDataset', 'writeDataset', 'readDataset', 'version']);
+    expectBuiltPackageLoads(packageDir, ['doublePendulum', 'relativisticParticle', 'wave1d', 'pendulumChain', 'accelerationDataset', 'writeDataset', 'readDataset', 'dampedDoublePendulum', 'drivenPendulum', 'forcedProblem', 'sinusoid', 'positionTrajectories', 'version']);
     expectBuiltPackageLoads(packageDir, ['fromFormula'], 'formula');
   });
 

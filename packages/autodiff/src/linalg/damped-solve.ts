@@ -12,7 +12,13 @@ const dampedLu = makeSolve('lu', 'dampedSolve');
  * @param epsilon - the damping ε ≥ 0, in the units of A's entries.
  * @throws {LinalgError} as `solve` (singular only if A + εI still is).
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { dampedSolve, initBackend } from '@lnn/autodiff';
+ * await initBackend();
+ * const hvv = tf.tensor3d([[[1, 0], [0, 0]]]); // singular
+ * const rhs = tf.tensor2d([[1, 1]]);
  * const x = dampedSolve(hvv, rhs, 1e-4);
+ * console.log(x.arraySync()); // ≈ [[0.9999, 10000]]: solvable, at a bias of order ε
  */
 export function dampedSolve(a: tf.Tensor, b: tf.Tensor, epsilon: number): tf.Tensor {
   if (typeof epsilon !== 'number' || !Number.isFinite(epsilon) || epsilon < 0) {

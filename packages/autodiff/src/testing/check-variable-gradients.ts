@@ -41,11 +41,10 @@ export interface DirectionalCheck {
  * import * as tf from '@tensorflow/tfjs-core';
  * import { initBackend } from '@lnn/autodiff';
  * import { checkVariableGradients } from '@lnn/autodiff/testing';
- *
  * await initBackend();
  * const w = tf.variable(tf.tensor1d([0.3, -0.7]));
- * checkVariableGradients(() => tf.sum(tf.square(tf.sin(w))), [w]);
- * w.dispose();
+ * const checks = checkVariableGradients(() => tf.sum(tf.square(tf.sin(w))) as tf.Scalar, [w]); // throws on a wrong gradient
+ * console.log(checks.length); // 3: one comparison per direction
  */
 export function checkVariableGradients(loss: () => tf.Scalar, variables: readonly tf.Variable[], options: CheckVariableGradientsOptions = {}): DirectionalCheck[] {
   const where = 'checkVariableGradients';
