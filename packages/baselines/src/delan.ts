@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { jets, Mlp, SMOOTH_ACTIVATIONS, type Jet, type SmoothActivation } from '@lnn/autodiff';
-import { checkStates, eulerLagrange, lagrangianEnergy, registerModel, type DynamicsModel, type EulerLagrangeOptions, type Lagrangian } from '@lnn/lagrangian';
+import { checkStates, eulerLagrange, lagrangianEnergy, type DynamicsModel, type EulerLagrangeOptions, type Lagrangian } from '@lnn/lagrangian';
+import type { ModelKind } from '@lnn/lagrangian';
 import { checkActivation, checkBase, type BaseConfig } from './internal/config';
 
 /** Configuration of {@link Delan}; JSON-able. */
@@ -133,4 +134,11 @@ export class Delan implements DynamicsModel {
   }
 }
 
-registerModel('delan', (config) => new Delan(config as unknown as DelanConfig));
+/**
+ * The kind `loadModel` builds a {@link Delan} with (in `baselineKinds` too).
+ *
+ * @example
+ * import { delanKind } from '@lnn/baselines';
+ * console.log(delanKind.kind); // delan — load with loadModel(dir, { kinds: [delanKind] })
+ */
+export const delanKind: ModelKind = Object.freeze({ kind: 'delan', build: (config: Readonly<Record<string, unknown>>) => new Delan(config as unknown as DelanConfig) });

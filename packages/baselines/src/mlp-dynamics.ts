@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { registerModel, type DynamicsModel } from '@lnn/lagrangian';
+import type { DynamicsModel, ModelKind } from '@lnn/lagrangian';
 import { DirectNetwork, type DirectConfig, type ResolvedDirectConfig } from './internal/direct-network';
 
 /** Configuration of {@link MlpDynamics}; JSON-able. */
@@ -48,4 +48,11 @@ export class MlpDynamics implements DynamicsModel {
   }
 }
 
-registerModel('mlp-dynamics', (config) => new MlpDynamics(config as unknown as MlpDynamicsConfig));
+/**
+ * The kind `loadModel` builds an {@link MlpDynamics} with (in `baselineKinds` too).
+ *
+ * @example
+ * import { mlpDynamicsKind } from '@lnn/baselines';
+ * console.log(mlpDynamicsKind.kind); // mlp-dynamics — load with loadModel(dir, { kinds: [mlpDynamicsKind] })
+ */
+export const mlpDynamicsKind: ModelKind = Object.freeze({ kind: 'mlp-dynamics', build: (config: Readonly<Record<string, unknown>>) => new MlpDynamics(config as unknown as MlpDynamicsConfig) });

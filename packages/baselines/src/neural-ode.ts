@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { registerModel, type DynamicsModel } from '@lnn/lagrangian';
+import type { DynamicsModel, ModelKind } from '@lnn/lagrangian';
 import { DirectNetwork, type DirectConfig, type ResolvedDirectConfig } from './internal/direct-network';
 
 /** Configuration of {@link NeuralOde}; JSON-able. */
@@ -59,4 +59,11 @@ export class NeuralOde implements DynamicsModel {
   }
 }
 
-registerModel('neural-ode', (config) => new NeuralOde(config as unknown as NeuralOdeConfig));
+/**
+ * The kind `loadModel` builds a {@link NeuralOde} with (in `baselineKinds` too).
+ *
+ * @example
+ * import { neuralOdeKind } from '@lnn/baselines';
+ * console.log(neuralOdeKind.kind); // neural-ode — load with loadModel(dir, { kinds: [neuralOdeKind] })
+ */
+export const neuralOdeKind: ModelKind = Object.freeze({ kind: 'neural-ode', build: (config: Readonly<Record<string, unknown>>) => new NeuralOde(config as unknown as NeuralOdeConfig) });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { requireBackend } from '@lnn/autodiff';
-import { registerModel, type DynamicsModel, type Lagrangian } from '@lnn/lagrangian';
+import type { DynamicsModel, Lagrangian, ModelKind } from '@lnn/lagrangian';
 import type { ConjugateGradientOptions } from './conjugate-gradient-solve';
 import { DensityMlp } from './density-mlp';
 import type { Graph, GraphConfig } from './graph';
@@ -26,7 +26,8 @@ export interface GraphLagrangianConfig {
  * from the sparse Euler–Lagrange path — each term's Hessian block in closed form for the MLP
  * (the same numbers as the jets of `graphAccelerations`), assembled banded (cyclic on a ring) or
  * sparse, then an O(n) banded solve or conjugate gradient. Implements @lnn/lagrangian's
- * `DynamicsModel`, so `train`, `rollout`, `saveModel` and `loadModel` work on it unchanged.
+ * `DynamicsModel`, so `train`, `rollout`, `saveModel` and `loadModel` (given
+ * {@link graphLagrangianKind}) work on it unchanged.
  *
  * @example
  * import * as tf from '@tensorflow/tfjs-core';
@@ -115,4 +116,22 @@ export class GraphLagrangian implements DynamicsModel {
   }
 }
 
-registerModel('graph-lagrangian', (config) => new GraphLagrangian(config as unknown as GraphLagrangianConfig));
+/**
+ * The kind `loadModel` builds a {@link GraphLagrangian} with: `loadModel(dir, { kinds: [graphLagrangianKind] })`.
+ *
+ * @example
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { GraphLagrangian, graphLagrangianKind, ringGraph } from '@lnn/graph-lagrangian';
+ * import { loadModel, saveModel } from '@lnn/lagrangian';
+ * await initBackend();
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'ring');
+ * saveModel(new GraphLagrangian({ graph: ringGraph(8).config, hidden: [8] }), dir);
+ * console.log(loadModel(dir, { kinds: [graphLagrangianKind] }).dof); // 8
+ */
+export const graphLagrangianKind: ModelKind = Object.freeze({
+  kind: 'graph-lagrangian',
+  build: (config: Readonly<Record<string, unknown>>) => new GraphLagrangian(config as unknown as GraphLagrangianConfig),
+});

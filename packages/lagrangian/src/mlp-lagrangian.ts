@@ -3,6 +3,7 @@ import { angleFeatures, angleFeaturesJet, angleFeatureWidth, checkAngles, layerS
 import type { DynamicsModel } from './dynamics-model';
 import { eulerLagrange, eulerLagrangeWithHessian, lagrangianEnergy, type EulerLagrangeOptions } from './euler-lagrange';
 import type { Lagrangian } from './lagrangian';
+import type { ModelKind } from './model-kind';
 
 /** How angular coordinates enter the network (`@lnn/autodiff`'s, re-exported). */
 export type { AngleTransform };
@@ -164,3 +165,13 @@ export class MlpLagrangian implements DynamicsModel {
     this.network.dispose();
   }
 }
+
+/**
+ * The kind `loadModel` builds an {@link MlpLagrangian} with; `loadModel` always has it (no need to
+ * pass it in `options.kinds`).
+ *
+ * @example
+ * import { mlpLagrangianKind } from '@lnn/lagrangian';
+ * console.log(mlpLagrangianKind.kind); // mlp-lagrangian
+ */
+export const mlpLagrangianKind: ModelKind = Object.freeze({ kind: 'mlp-lagrangian', build: (config: Readonly<Record<string, unknown>>) => new MlpLagrangian(config as unknown as MlpLagrangianConfig) });

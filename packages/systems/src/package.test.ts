@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expectBuiltPackageLoads, runBuilt } from '@lnn/test-utils';
+import { expectBuiltPackageLoads, expectImportHasNoGlobalEffect, runBuilt } from '@lnn/test-utils';
 import { describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -14,5 +15,12 @@ describe('@lnn/systems built output', () => {
     const mathjsLoaded = `console.log(JSON.stringify(Object.keys(require.cache).some((k) => k.includes('/mathjs/'))));`;
     expect(runBuilt(packageDir, 'cjs', mathjsLoaded).stdout.trim()).toBe('false');
     expect(runBuilt(packageDir, 'cjs', mathjsLoaded, 'formula').stdout.trim()).toBe('true');
+  });
+
+  it('declares "sideEffects": false, and it is the truth: importing it changes nothing global', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { sideEffects: unknown };
+    expect(manifest.sideEffects).toBe(false);
+    expectImportHasNoGlobalEffect(packageDir);
+    expectImportHasNoGlobalEffect(packageDir, [], 'formula');
   });
 });
