@@ -26,6 +26,7 @@ describe('the browser build (dist/browser, the `browser` export condition)', () 
     expect(browser.availableBackends()).toEqual(['wasm', 'cpu']);
     const info = await browser.initBackend({ backend: 'cpu' });
     expect(info.backend).toBe('cpu');
+    await expect(browser.initBackend({ backend: 'tensorflow' })).rejects.toThrow(/@tensorflow\/tfjs-node is a native Node\.js addon, which does not run in a browser/);
   });
 
   it("runs tfjs's single-threaded build for one thread, and lets it choose for more", async () => {

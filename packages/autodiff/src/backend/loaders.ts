@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConcreteBackend } from './backend-name';
 import { BackendInitError, BackendUnavailableError } from './errors';
+import { importOptional } from './optional-import';
 import { registerWasmKernels } from './wasm-kernels';
 import { prepareWasm, type TfjsWasmPackage } from './wasm-threads';
 
@@ -53,10 +54,6 @@ const IMPORTS: Readonly<Record<ConcreteBackend, () => Promise<unknown>>> = {
   tensorflow: () => importOptional(BACKEND_PACKAGES.tensorflow),
   'tensorflow-gpu': () => importOptional(BACKEND_PACKAGES['tensorflow-gpu']),
 };
-
-function importOptional(specifier: string): Promise<unknown> {
-  return import(specifier) as Promise<unknown>;
-}
 
 /** Imports a backend's package, translating "not installed" into a `BackendUnavailableError`. */
 async function importPackage(backend: ConcreteBackend): Promise<unknown> {
