@@ -43,12 +43,12 @@ startPage(async () => {
   const speed = element('speed', HTMLSelectElement);
 
   const showStart = () => {
-    theta1.value = start[0]!.toFixed(2);
-    theta2.value = start[1]!.toFixed(2);
-    setOutput('start-state', `θ₁ = ${start[0]!.toFixed(2)}, θ₂ = ${start[1]!.toFixed(2)} rad, at rest`, JSON.stringify(start));
+    theta1.value = (start[0] as number).toFixed(2);
+    theta2.value = (start[1] as number).toFixed(2);
+    setOutput('start-state', `θ₁ = ${(start[0] as number).toFixed(2)}, θ₂ = ${(start[1] as number).toFixed(2)} rad, at rest`, JSON.stringify(start));
   };
   const restart = (state: readonly number[]) => {
-    start = [wrapAngle(state[0]!), wrapAngle(state[1]!), 0, 0];
+    start = [wrapAngle(state[0] as number), wrapAngle(state[1] as number), 0, 0];
     sim.reset(start);
     for (const panel of panels) panel.clearTrail();
     chart.clear();
@@ -64,7 +64,7 @@ startPage(async () => {
     fps.reset();
   };
   const handlers = {
-    angles: () => [sim.pendulums.truth.state[0]!, sim.pendulums.truth.state[1]!] as const,
+    angles: () => [sim.pendulums.truth.state[0] as number, sim.pendulums.truth.state[1] as number] as const,
     begin: () => {
       if (playing) resumeAfterDrag = true;
       setPlaying(false);

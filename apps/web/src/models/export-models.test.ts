@@ -48,7 +48,7 @@ describe('export-models', () => {
       const original = originals[asset.from] as DynamicsModel;
       expect(rebuilt.kind).toBe(asset.kind);
       expect(rebuilt.config).toEqual(original.config);
-      variableArrays(rebuilt).forEach((a, i) => expect(bits(a.data)).toEqual(bits(variableArrays(original)[i]!.data)));
+      variableArrays(rebuilt).forEach((a, i) => expect(bits(a.data)).toEqual(bits((variableArrays(original)[i] as { data: Float32Array }).data)));
       rebuilt.dispose();
     }
     expect(tf.memory().numTensors).toBe(before);

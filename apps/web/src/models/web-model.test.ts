@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWebModel, encodeWebModel, WEB_MODEL_FORMAT, WEB_MODEL_FORMAT_VERSION, type WebModel } from './web-model';
+import { decodeWebModel, encodeWebModel, WEB_MODEL_FORMAT, WEB_MODEL_FORMAT_VERSION, type NamedArray, type WebModel } from './web-model';
 
 const EXPECTED = { format: 'lnn-model', version: 1 } as const;
 
@@ -31,7 +31,7 @@ describe('web model files', () => {
     expect(decoded.arrays.map((a) => [a.name, a.shape])).toEqual(original.arrays.map((a) => [a.name, a.shape]));
     decoded.arrays.forEach((a, i) => {
       const bits = (x: Float32Array) => Array.from(new Uint32Array(x.buffer, x.byteOffset, x.length));
-      expect(bits(a.data)).toEqual(bits(original.arrays[i]!.data));
+      expect(bits(a.data)).toEqual(bits((original.arrays[i] as NamedArray).data));
     });
   });
 

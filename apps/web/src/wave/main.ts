@@ -100,7 +100,7 @@ startPage(async () => {
     const rate = fps.fps;
     setOutput('fps', rate === undefined ? '–' : `${rate.toFixed(1)} frames/s`, rate ?? '');
     setOutput('sim-time', `${sim.time.toFixed(1)} s`, sim.time);
-    setOutput('field-state', `φ at point ${pluck.center}: network ${sim.learned.state[pluck.center]!.toFixed(3)}, truth ${sim.truth.state[pluck.center]!.toFixed(3)}`, JSON.stringify(Array.from(sim.learned.state.subarray(0, RING), (x) => Number(x.toFixed(4)))));
+    setOutput('field-state', `φ at point ${pluck.center}: network ${(sim.learned.state[pluck.center] as number).toFixed(3)}, truth ${(sim.truth.state[pluck.center] as number).toFixed(3)}`, JSON.stringify(Array.from(sim.learned.state.subarray(0, RING), (x) => Number(x.toFixed(4)))));
     show('learned', sim.learned);
     show('truth', sim.truth);
   }
