@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, path } from './internal/files';
 import type { DataArray, Dataset } from './dataset';
 
 /** The first bytes of every data set file. */
