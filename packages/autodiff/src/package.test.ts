@@ -47,9 +47,9 @@ describe('@lnn/autodiff built output', () => {
     expectBuiltPackageLoads(packageDir, ['allClose', 'assertAllClose', 'compareClose', 'checkGradients', 'checkVariableGradients', 'finiteDifference'], 'testing');
   });
 
-  it('declares as having side effects exactly the files that have them: both entries register gradient rules, the shared chunk installs tfjs\'s chained tensor methods', () => {
+  it('declares as having side effects exactly the files that have them: both entries (and the browser build of the main one, a single file) register gradient rules, the shared chunk installs tfjs\'s chained tensor methods', () => {
     const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { sideEffects: unknown };
-    expect(manifest.sideEffects).toEqual(['./dist/index.js', './dist/index.cjs', './dist/testing.js', './dist/testing.cjs', './dist/chunk-*.js']);
+    expect(manifest.sideEffects).toEqual(['./dist/index.js', './dist/index.cjs', './dist/browser/index.js', './dist/testing.js', './dist/testing.cjs', './dist/chunk-*.js']);
     // What an import does, seen from a plain Node process that has loaded tfjs-core already.
     for (const subpath of ['', 'testing']) {
       for (const format of ['esm', 'cjs'] as const) {
