@@ -7,7 +7,7 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 describe('@lnn/graph-lagrangian built output', () => {
   it('loads silently from plain Node, as ESM and as CJS, with its public API', () => {
-    expectBuiltPackageLoads(packageDir, ['version', 'GraphLagrangian', 'ringGraph', 'fixedEndsGraph', 'periodicGridGraph', 'neighbourGraph', 'periodicBandedSolve', 'bandedSolve', 'conjugateGradientSolve', 'graphAccelerations']);
+    expectBuiltPackageLoads(packageDir, ['version', 'GraphLagrangian', 'ringGraph', 'fixedEndsGraph', 'periodicGridGraph', 'neighbourGraph', 'periodicBandedSolve', 'bandedSolve', 'conjugateGradientSolve', 'graphAccelerations', 'banded', 'cg', 'graphSolverFromJson', 'GRAPH_SOLVER_NAMES']);
   });
 
   it('declares its entry files as having side effects: importing them registers the graph-lagrangian model kind for loadModel', () => {

@@ -19,6 +19,7 @@ describe('@lnn/linalg built output', () => {
       'bandedLuSolve',
       'cyclicBandedSolve',
       'conjugateGradient',
+      'conjugateGradientOptions',
       'bandToDense',
       'singularTolerance',
       'FLOAT64_EPSILON',

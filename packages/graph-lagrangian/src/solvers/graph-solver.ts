@@ -1,0 +1,47 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import type { MatrixLayout } from '../internal/operators';
+
+/** The names of the graph solvers `graphSolverFromJson` can rebuild. */
+export const GRAPH_SOLVER_NAMES = ['banded', 'cg'] as const;
+
+/** A graph solver as saved in a model file: its name and its options (`JSON.stringify(solver)` writes it). */
+export interface GraphSolverJson {
+  readonly name: string;
+  readonly options: Readonly<Record<string, number>>;
+}
+
+/**
+ * How a graph's `H_vv x = rhs` is solved — `banded()` or `cg({ tolerance, maxIterations })` — as
+ * a value: its name, the options it was given, and the differentiable solve on stored entries
+ * (`[B, E]` in the graph's layout). `JSON.stringify` writes its {@link GraphSolverJson}.
+ *
+ * @example
+ * const solver = cg({ tolerance: 1e-12 });
+ * graphAccelerations(ringGraph(8), density, q, qdot, { solver });
+ */
+export interface GraphSolver<Options extends object = object> {
+  readonly name: string;
+  readonly options: Options;
+  /** Throws a TypeError, naming `where`, if this solver cannot take the layout. */
+  check(layout: MatrixLayout, where: string): void;
+  /** `x` `[B, n]` from the stored entries `[B, E]` of H_vv in `layout` and `rhs` `[B, n]`. Differentiable in both. */
+  solve(layout: MatrixLayout, values: tf.Tensor2D, rhs: tf.Tensor2D): tf.Tensor2D;
+  toJSON(): GraphSolverJson;
+}
+
+/** Builds a frozen graph solver value (the factories' shared tail). */
+export function makeGraphSolver<Options extends object>(name: (typeof GRAPH_SOLVER_NAMES)[number], options: Options, check: GraphSolver['check'], solve: GraphSolver['solve']): GraphSolver<Options> {
+  const frozen = Object.freeze({ ...options });
+  return Object.freeze({ name, options: frozen, check, solve, toJSON: () => ({ name, options: { ...frozen } as Readonly<Record<string, number>> }) });
+}
+
+/** Refuses options that are not an object or hold keys the solver does not know. */
+export function checkGraphSolverOptions(where: string, options: unknown, known: readonly string[]): Readonly<Record<string, unknown>> {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${where}: options must be an object${known.length === 0 ? ' (it takes none)' : ` { ${known.join(', ')} }`}, received ${JSON.stringify(options)}.`);
+  }
+  const unknown = Object.keys(options).find((key) => !known.includes(key));
+  if (unknown !== undefined) throw new TypeError(`${where}: unknown option '${unknown}'; ${known.length === 0 ? 'it takes none' : `expected ${known.map((k) => `'${k}'`).join(', ')}`}.`);
+  return options as Readonly<Record<string, unknown>>;
+}
