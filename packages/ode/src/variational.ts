@@ -2,7 +2,7 @@ import { luFactor, luSolveVector, singularTolerance } from '@lnn/linalg';
 import type { Integrator, IntegratorState } from './integrator';
 import type { LagrangianProblem } from './problem';
 
-/** Options of {@link variational}. */
+/** Newton options of {@link variationalIntegrator} (the `newton` option of the `variational()` method). */
 export interface VariationalOptions {
   /** Newton stops when `‖Δq‖∞ ≤ tolerance · (1 + ‖q‖∞)`. @default 1e-12 */
   readonly tolerance?: number;
@@ -29,10 +29,12 @@ const inf = (x: Float64Array) => x.reduce((m, v) => Math.max(m, Math.abs(v)), 0)
  * equation factorises once. A step whose Newton iteration does not converge is reported in
  * `failed`, never returned as NaN.
  *
+ * The integrator the `variational()` method steps with; for stepping by hand.
+ *
  * @example
- * const method = variational(lagrangianProblem, batch, { tolerance: 1e-13 });
+ * const integrator = variationalIntegrator(lagrangianProblem, batch, { tolerance: 1e-13 });
  */
-export function variational(problem: LagrangianProblem, batch: number, options: VariationalOptions = {}): Integrator<VariationalState> {
+export function variationalIntegrator(problem: LagrangianProblem, batch: number, options: VariationalOptions = {}): Integrator<VariationalState> {
   const { tolerance = 1e-12, maxIterations = 50 } = options;
   const d = problem.dof;
   const [lq, lv, hqq, hqv, hvv, g, delta, work, m, w] = [d, d, d * d, d * d, d * d, d, d, d, d, d].map(

@@ -12,15 +12,17 @@ export interface VerletState extends IntegratorState {
  * for `q̈ = a(q)`, so the energy error of a conservative system stays bounded over long runs.
  * States are `[q, v]` per trajectory. One acceleration evaluation per step.
  *
+ * The integrator the `verlet()` method steps with; for stepping by hand.
+ *
  * @throws TypeError if the problem declares a velocity-dependent acceleration.
  * @example
- * const method = verlet(problem, batch);
+ * const integrator = verletIntegrator(problem, batch);
  */
-export function verlet(problem: SecondOrderProblem, batch: number): Integrator<VerletState> {
+export function verletIntegrator(problem: SecondOrderProblem, batch: number): Integrator<VerletState> {
   if (problem.velocityDependent !== false) {
     throw new TypeError(
-      "verlet: the problem's acceleration may depend on the velocity (set velocityDependent: false if it does not); " +
-        "Störmer–Verlet is symplectic only for q̈ = a(q). Use method 'dopri5' or 'variational' instead.",
+      "verletIntegrator: the problem's acceleration may depend on the velocity (set velocityDependent: false if it does not); " +
+        'Störmer–Verlet is symplectic only for q̈ = a(q). Use dopri5() or variational() instead.',
     );
   }
   const d = problem.dof;
