@@ -9,7 +9,7 @@ import type { DynamicsModel } from './dynamics-model';
  *
  * @param extra - the rollout's per-trajectory extra inputs `[B, p]`, for models that take them.
  * @example
- * const r = rollout(model, y0, times, { method: 'dopri5' });
+ * const r = rollout(model, y0, times, dopri5());
  * const e = rolloutEnergies(model, r); // e[t * B + b]
  * const drift = Math.abs(e[(T - 1) * B] - e[0]) / Math.abs(e[0]);
  */

@@ -60,7 +60,10 @@ export function solverFromLegacy(owner: string, options: LegacySolverOptions): S
  * paper's choice, unless a model passes its own — is chosen here and nowhere else.
  *
  * @param field - the field read, for messages (`'MlpLagrangian: config.solver'`).
+ * @param fallback - the model's own default, for models that are not the paper's LNN (DeLaN: `lu`).
  * @throws {TypeError} naming `field` when the value is none of the accepted forms.
+ * @example
+ * const solver = toSolver('MyModel: config.solver', config.solver, lu); // a value, its JSON, or lu()
  */
 export function toSolver(field: string, value: unknown, fallback: () => Solver = pinv): Solver {
   if (value === undefined) return fallback();

@@ -14,8 +14,8 @@ export interface RungeKuttaState extends IntegratorState {
  * An explicit Runge–Kutta integrator from a Butcher tableau, for `size` components (`B·dim`).
  *
  * @example
- * const rk4 = explicitRungeKutta(RK4, rhs, y0.length);
- * let s = rk4.init(0, y0); s = rk4.step(s, 0.01).state;
+ * const integrator = explicitRungeKutta(RK4, rhs, y0.length);
+ * let s = integrator.init(0, y0); s = integrator.step(s, 0.01).state;
  */
 export function explicitRungeKutta(
   tableau: ButcherTableau,

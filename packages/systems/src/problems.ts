@@ -2,11 +2,11 @@ import type { LagrangianProblem, SecondOrderProblem } from '@lnn/ode';
 import type { MechanicalSystem } from './system';
 
 /**
- * The system's equations of motion as an `@lnn/ode` second-order problem (for `rk4`, `dopri5`,
- * and — when `velocityDependent` is false, as for the wave equation — `verlet`).
+ * The system's equations of motion as an `@lnn/ode` second-order problem (for `rk4()`, `dopri5()`,
+ * and — when `velocityDependent` is false, as for the wave equation — `verlet()`).
  *
  * @example
- * solve(secondOrderProblem(doublePendulum()), y0, times, { rtol: 1e-10, atol: 1e-10 });
+ * solve(secondOrderProblem(doublePendulum()), y0, times, dopri5({ rtol: 1e-10, atol: 1e-10 }));
  */
 export function secondOrderProblem(system: MechanicalSystem, options: { velocityDependent?: boolean } = {}): SecondOrderProblem {
   const d = system.dof;

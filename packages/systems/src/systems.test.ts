@@ -1,4 +1,4 @@
-import { lagrangianAcceleration, solve } from '@lnn/ode';
+import { lagrangianAcceleration, solve, variational } from '@lnn/ode';
 import { describe, expect, it } from 'vitest';
 import { doublePendulum } from './double-pendulum';
 import { harmonicOscillator } from './harmonic-oscillator';
@@ -147,7 +147,7 @@ describe('wave equation', () => {
     const dt = 0.5 * wave.parameters.dx!; // CFL 0.5 (the midpoint rule is stable at any step)
     const steps = 10_000;
     const times = Array.from({ length: 11 }, (_, i) => (i * steps * dt) / 10);
-    const r = solve(lagrangianProblem(wave), y0, times, { method: 'variational', dt });
+    const r = solve(lagrangianProblem(wave), y0, times, variational({ dt }));
     expect(r.ok).toBe(true);
     expect(r.stats.steps).toBe(steps);
     const e = Array.from({ length: 11 }, (_, k) => wave.energy(r.states.subarray(128 * k, 128 * k + 64), r.states.subarray(128 * k + 64, 128 * (k + 1))));

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@lnn/autodiff';
 import { GraphLagrangian, ringGraph } from '@lnn/graph-lagrangian';
 import { evaluate, rollout, rolloutEnergies, train } from '@lnn/lagrangian';
+import { rk4 } from '@lnn/ode';
 import { accelerationDataset, createRandom, wave1d } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareDensity } from './density-comparison';
@@ -41,7 +42,7 @@ describe('the 1D wave experiment, small', () => {
     const big = wave1d({ n: 100, dx: 1 });
     const [phi, phiDot] = [new Float64Array(100), new Float64Array(100)];
     waveStateSampler(big, { modes: 12 })(createRandom(9), phi, phiDot);
-    const r = rollout(ring, [...phi, ...phiDot], [0, 2.5, 5, 7.5, 10], { method: 'rk4', dt: 0.02 });
+    const r = rollout(ring, [...phi, ...phiDot], [0, 2.5, 5, 7.5, 10], rk4({ dt: 0.02 }));
     expect(r.ok).toBe(true);
     const learned = rolloutEnergies(ring, r); // [T, 1]: the model's own energy
     const learnedDrift = Math.max(...Array.from(learned, (e) => Math.abs(e - learned[0]!))) / Math.abs(learned[0]!);
