@@ -117,24 +117,27 @@ describe('rollout', () => {
   });
 
   it('the deprecated options form ({ method, dt, … }) runs exactly as the method value, batching shared', () => {
-    const model = new MlpLagrangian({ dof: 2, hidden: [8], seed: 4 });
+    const model = trueModel();
     const rng = createRandom(5);
     const y0 = Float64Array.from({ length: 4 * 3 }, () => rng.uniform(-1, 1));
     const times = [0, 0.5, 1];
-    const stop = (_t: number, state: Float64Array) => (Math.abs(state[0]!) > 3 ? 'far' : undefined);
+    // Trajectory 1 is stopped on the way (its reason recorded), the others run to the end.
+    const stop = (t: number, _state: Float64Array, trajectory: number) => (trajectory === 1 && t > 0.6 ? 'test stop' : undefined);
     const pairs = [
       [rollout(model, y0, times, { method: 'rk4', dt: 0.05 }), rollout(model, y0, times, rk4({ dt: 0.05 }))],
-      [rollout(model, y0, times, { method: 'dopri5', rtol: 1e-6, atol: 1e-6, stop }), rollout(model, y0, times, dopri5({ rtol: 1e-6, atol: 1e-6 }), { stop })],
+      [rollout(model, y0, times, { method: 'dopri5', rtol: 1e-6, atol: 1e-6, maxSteps: 2_000, stop }), rollout(model, y0, times, dopri5({ rtol: 1e-6, atol: 1e-6, maxSteps: 2_000 }), { stop })],
       // rollout's batching is shared whatever the method value says (independent steps would add up over the 3 trajectories).
-      [rollout(model, y0, times, {}), rollout(model, y0, times, dopri5({ batching: 'independent' }))],
+      [rollout(model, y0, times, { rtol: 1e-6, atol: 1e-6 }), rollout(model, y0, times, dopri5({ rtol: 1e-6, atol: 1e-6, batching: 'independent' }))],
     ] as const;
     for (const [old, now] of pairs) {
       expect(Array.from(old.states)).toEqual(Array.from(now.states));
-      expect(old.stats).toEqual(now.stats);
+      expect([old.stats, old.status, old.reasons]).toEqual([now.stats, now.status, now.reasons]);
     }
+    expect(pairs[0]![1].ok && pairs[2]![1].ok).toBe(true);
+    expect(pairs[1]![1].status).toEqual(['success', 'stopped', 'success']);
     expect(() => rollout(model, y0, times, { method: 'rk4', dt: 0.05 } as never, {})).toThrow(/rollout: the deprecated options form \(an object in place of the method\) takes no fifth argument/);
-    model.dispose();
   });
+
   it("rolloutEnergies: the model's own energy at every output, conserved along a rollout, NaN after a stop", () => {
     // Two unit oscillators as a jet Lagrangian, L = ½|q̇|² − ½|q|²: energy ½|q̇|² + ½|q|².
     const oscillators: Lagrangian = { dof: 2, jet: (x) => jets.sum(jets.mul(jets.square(x), tf.tensor1d([-0.5, -0.5, 0.5, 0.5]))) };
