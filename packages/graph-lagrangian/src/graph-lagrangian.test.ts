@@ -134,7 +134,7 @@ describe('GraphLagrangian', () => {
     saveModel(model, dir);
     const loaded = loadModel(dir);
     expect(loaded.kind).toBe('graph-lagrangian');
-    expect(JSON.parse(JSON.stringify(loaded.config))).toEqual(JSON.parse(JSON.stringify(model.config)));
+    expect(loaded.config).toEqual(model.config);
     tf.tidy(() => {
       const n = model.dof;
       const [q, v] = [tf.randomNormal([2, n], 0, 0.3, 'float32', 1) as tf.Tensor2D, tf.randomNormal([2, n], 0, 0.3, 'float32', 2) as tf.Tensor2D];

@@ -29,10 +29,38 @@ export interface GraphSolver<Options extends object = object> {
   toJSON(): GraphSolverJson;
 }
 
-/** Builds a frozen graph solver value (the factories' shared tail). */
+/** A frozen graph solver value: `name` and `options` its only own properties (structurally comparable). */
+class GraphSolverValue<Options extends object> implements GraphSolver<Options> {
+  readonly #check: GraphSolver['check'];
+  readonly #solve: GraphSolver['solve'];
+
+  constructor(
+    readonly name: (typeof GRAPH_SOLVER_NAMES)[number],
+    readonly options: Options,
+    check: GraphSolver['check'],
+    solve: GraphSolver['solve'],
+  ) {
+    this.#check = check;
+    this.#solve = solve;
+    Object.freeze(this);
+  }
+
+  check(layout: MatrixLayout, where: string): void {
+    this.#check(layout, where);
+  }
+
+  solve(layout: MatrixLayout, values: tf.Tensor2D, rhs: tf.Tensor2D): tf.Tensor2D {
+    return this.#solve(layout, values, rhs);
+  }
+
+  toJSON(): GraphSolverJson {
+    return { name: this.name, options: { ...this.options } as Readonly<Record<string, number>> };
+  }
+}
+
+/** Builds a frozen graph solver value with frozen options (the factories' shared tail). */
 export function makeGraphSolver<Options extends object>(name: (typeof GRAPH_SOLVER_NAMES)[number], options: Options, check: GraphSolver['check'], solve: GraphSolver['solve']): GraphSolver<Options> {
-  const frozen = Object.freeze({ ...options });
-  return Object.freeze({ name, options: frozen, check, solve, toJSON: () => ({ name, options: { ...frozen } as Readonly<Record<string, number>> }) });
+  return new GraphSolverValue(name, Object.freeze({ ...options }), check, solve);
 }
 
 /** Refuses options that are not an object or hold keys the solver does not know. */

@@ -32,10 +32,35 @@ export interface Solver<Options extends object = object> {
   toJSON(): SolverJson;
 }
 
-/** Builds a frozen solver value (the factories' shared tail). */
+/**
+ * A frozen solver value (the factories' shared tail): `name` and `options` are its only own
+ * properties, so two solvers with the same name and options are structurally equal (as model
+ * configurations holding them are).
+ */
+class SolverValue<Options extends object> implements Solver<Options> {
+  readonly #solve: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor;
+
+  constructor(
+    readonly name: SolverName,
+    readonly options: Options,
+    solve: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor,
+  ) {
+    this.#solve = solve;
+    Object.freeze(this);
+  }
+
+  solve(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
+    return this.#solve(a, b);
+  }
+
+  toJSON(): SolverJson {
+    return { name: this.name, options: { ...this.options } as Readonly<Record<string, number>> };
+  }
+}
+
+/** Builds a frozen solver value with frozen options. */
 export function makeSolver<Options extends object>(name: SolverName, options: Options, solve: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor): Solver<Options> {
-  const frozen = Object.freeze({ ...options });
-  return Object.freeze({ name, options: frozen, solve, toJSON: () => ({ name, options: { ...frozen } as Readonly<Record<string, number>> }) });
+  return new SolverValue(name, Object.freeze({ ...options }), solve);
 }
 
 /** Refuses options that are not an object or hold keys the solver does not know (a typo would be ignored silently). */
