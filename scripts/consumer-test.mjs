@@ -72,9 +72,9 @@ import { allClose } from '@lnn/autodiff/testing';
 import { dopri5, solve, type SolveMethod, type SolveResult } from '@lnn/ode';
 import { luFactor, luSolve, singularTolerance } from '@lnn/linalg';
 import { doublePendulum, secondOrderProblem, type Dataset } from '@lnn/systems';
-import { MlpLagrangian, train, type TrainOptions, type TrainResult, type DynamicsModel } from '@lnn/lagrangian';
-import { banded, GraphLagrangian, ringGraph } from '@lnn/graph-lagrangian';
-import { MlpDynamics, Hnn } from '@lnn/baselines';
+import { loadModel, MlpLagrangian, train, type TrainOptions, type TrainResult, type DynamicsModel, type ModelKind } from '@lnn/lagrangian';
+import { banded, GraphLagrangian, graphLagrangianKind, ringGraph } from '@lnn/graph-lagrangian';
+import { baselineKinds, MlpDynamics, Hnn } from '@lnn/baselines';
 
 export async function typed(): Promise<number> {
   const info: BackendInfo = await initBackend({ threads: 1 });
@@ -93,7 +93,9 @@ export async function typed(): Promise<number> {
   const x = Float64Array.of(1, 2);
   const step: number = luFactor(lu, 2, perm, singularTolerance(2, 4));
   if (step === -1) luSolve(lu, 2, perm, x, 1);
-  void [Hnn, dataset, graph, baseline, allClose];
+  const kinds: readonly ModelKind[] = [...baselineKinds, graphLagrangianKind];
+  const load = (dir: string): DynamicsModel => loadModel(dir, { kinds, context: {} });
+  void [Hnn, dataset, graph, baseline, allClose, load];
   return result.steps + truth.times.length + h.hessian.size + (info.threads ?? 0) + (x[0] ?? 0);
 }
 `;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { jets, lu, Mlp, SMOOTH_ACTIVATIONS, type Jet, type SmoothActivation, type Solver } from '@lnn/autodiff';
-import { checkStates, eulerLagrange, lagrangianEnergy, registerModel, toSolver, type DynamicsModel, type Lagrangian, type SolverConfig } from '@lnn/lagrangian';
+import { checkStates, eulerLagrange, lagrangianEnergy, toSolver, type DynamicsModel, type Lagrangian, type SolverConfig } from '@lnn/lagrangian';
+import type { ModelKind } from '@lnn/lagrangian';
 import { checkActivation, checkBase, type BaseConfig } from './internal/config';
 
 /** Configuration of {@link Delan}; JSON-able. */
@@ -33,8 +34,14 @@ const DELAN_DEFAULT_HIDDEN = [128, 128] as const;
  * exactly M); what it cannot represent is a kinetic energy that is not quadratic in q̇.
  *
  * @example
- * const delan = new Delan({ dof: 2 });
- * delan.massMatrix(q); // [B, 2, 2], SPD
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { Delan } from '@lnn/baselines';
+ * await initBackend();
+ * const delan = new Delan({ dof: 2, hidden: [32, 32] });
+ * const q = tf.tensor2d([[0.3, -0.2], [1, 2], [0, 0]]);
+ * const m = delan.massMatrix(q); // [B, 2, 2], SPD
+ * console.log(m.shape); // [3, 2, 2]
  */
 export class Delan implements DynamicsModel {
   readonly kind = 'delan';
@@ -132,4 +139,11 @@ export class Delan implements DynamicsModel {
   }
 }
 
-registerModel('delan', (config) => new Delan(config as unknown as DelanConfig));
+/**
+ * The kind `loadModel` builds a {@link Delan} with (in `baselineKinds` too).
+ *
+ * @example
+ * import { delanKind } from '@lnn/baselines';
+ * console.log(delanKind.kind); // delan — load with loadModel(dir, { kinds: [delanKind] })
+ */
+export const delanKind: ModelKind = Object.freeze({ kind: 'delan', build: (config: Readonly<Record<string, unknown>>) => new Delan(config as unknown as DelanConfig) });

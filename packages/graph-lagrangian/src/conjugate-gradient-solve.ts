@@ -77,8 +77,13 @@ function solveAll(pattern: SparsePattern, values: Float64Array, b: Float64Array,
  * @throws {LinalgError} `not-positive-definite` (indefinite), `no-convergence` or
  *   `non-finite-input`, listing the samples.
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { conjugateGradientSolve, SparsePattern } from '@lnn/graph-lagrangian';
+ * await initBackend();
  * const pattern = SparsePattern.fromRows([[0, 1], [0, 1, 2], [1, 2]]);
- * const x = conjugateGradientSolve(tf.tensor2d([[2, -1, -1, 2, -1, -1, 2]]), tf.tensor2d([[1, 0, 1]]), pattern); // [[1, 1, 1]]
+ * const x = conjugateGradientSolve(tf.tensor2d([[2, -1, -1, 2, -1, -1, 2]]), tf.tensor2d([[1, 0, 1]]), pattern);
+ * console.log(x.arraySync()); // ≈ [[1, 1, 1]]
  */
 export function conjugateGradientSolve(values: tf.Tensor2D, b: tf.Tensor2D, pattern: SparsePattern, options: ConjugateGradientOptions = {}): tf.Tensor2D {
   checkArguments(values, b, pattern, options);

@@ -8,7 +8,7 @@ import { eulerLagrange, loadModel, saveModel } from '@lnn/lagrangian';
 import { createRandom, wave1d } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedEndsGraph } from './fixed-ends-graph';
-import { GraphLagrangian } from './graph-lagrangian';
+import { GraphLagrangian, graphLagrangianKind } from './graph-lagrangian';
 import { neighbourGraph } from './neighbour-graph';
 import { periodicGridGraph } from './periodic-grid-graph';
 import { ringGraph } from './ring-graph';
@@ -132,7 +132,9 @@ describe('GraphLagrangian', () => {
     const model = new GraphLagrangian({ graph, hidden: [12], seed: 5 });
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'graph-lnn-')), 'model');
     saveModel(model, dir);
-    const loaded = loadModel(dir);
+    // Importing this package registered nothing: loadModel builds a graph-lagrangian only when given its kind.
+    expect(() => loadModel(dir)).toThrow(`is not among the kinds given (mlp-lagrangian). @lnn/graph-lagrangian exports it as graphLagrangianKind: import { graphLagrangianKind } from '@lnn/graph-lagrangian'; loadModel(dir, { kinds: [graphLagrangianKind] }).`);
+    const loaded = loadModel(dir, { kinds: [graphLagrangianKind] });
     expect(loaded.kind).toBe('graph-lagrangian');
     expect(loaded.config).toEqual(model.config);
     tf.tidy(() => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { requireBackend } from '@lnn/autodiff';
-import { registerModel, type DynamicsModel, type Lagrangian } from '@lnn/lagrangian';
+import type { DynamicsModel, Lagrangian, ModelKind } from '@lnn/lagrangian';
 import type { ConjugateGradientOptions } from './conjugate-gradient-solve';
 import { DensityMlp } from './density-mlp';
 import { graphOperators } from './internal/operators';
@@ -40,11 +40,20 @@ export interface GraphLagrangianConfig {
  * from the sparse Euler–Lagrange path — each term's Hessian block in closed form for the MLP
  * (the same numbers as the jets of `graphAccelerations`), assembled banded (cyclic on a ring) or
  * sparse, then an O(n) banded solve or conjugate gradient. Implements @lnn/lagrangian's
- * `DynamicsModel`, so `train`, `rollout`, `saveModel` and `loadModel` work on it unchanged.
+ * `DynamicsModel`, so `train`, `rollout`, `saveModel` and `loadModel` (given
+ * {@link graphLagrangianKind}) work on it unchanged.
  *
  * @example
- * const model = new GraphLagrangian({ graph: ringGraph(100).config, hidden: [128, 128] });
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { GraphLagrangian, ringGraph } from '@lnn/graph-lagrangian';
+ * await initBackend();
+ * const model = new GraphLagrangian({ graph: ringGraph(100).config, hidden: [32, 32] });
+ * const phi = tf.tensor2d([Array.from({ length: 100 }, (_, i) => Math.sin((2 * Math.PI * i) / 100))]);
+ * const phiDot = tf.zerosLike(phi);
  * const qdd = model.accelerations(phi, phiDot); // [B, 100]
+ * console.log(qdd.shape); // [1, 100]
+ * model.dispose();
  */
 export class GraphLagrangian implements DynamicsModel {
   readonly kind = 'graph-lagrangian';
@@ -122,4 +131,22 @@ export class GraphLagrangian implements DynamicsModel {
   }
 }
 
-registerModel('graph-lagrangian', (config) => new GraphLagrangian(config as unknown as GraphLagrangianConfig));
+/**
+ * The kind `loadModel` builds a {@link GraphLagrangian} with: `loadModel(dir, { kinds: [graphLagrangianKind] })`.
+ *
+ * @example
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { GraphLagrangian, graphLagrangianKind, ringGraph } from '@lnn/graph-lagrangian';
+ * import { loadModel, saveModel } from '@lnn/lagrangian';
+ * await initBackend();
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'ring');
+ * saveModel(new GraphLagrangian({ graph: ringGraph(8).config, hidden: [8] }), dir);
+ * console.log(loadModel(dir, { kinds: [graphLagrangianKind] }).dof); // 8
+ */
+export const graphLagrangianKind: ModelKind = Object.freeze({
+  kind: 'graph-lagrangian',
+  build: (config: Readonly<Record<string, unknown>>) => new GraphLagrangian(config as unknown as GraphLagrangianConfig),
+});

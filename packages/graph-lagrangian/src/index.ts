@@ -31,5 +31,5 @@ export {
   type GraphSolveOptions,
 } from './sparse-euler-lagrange';
 export { DensityMlp } from './density-mlp';
-export { GraphLagrangian, type GraphLagrangianConfig } from './graph-lagrangian';
+export { GraphLagrangian, graphLagrangianKind, type GraphLagrangianConfig } from './graph-lagrangian';
 export { version } from './version';

@@ -50,7 +50,17 @@ export interface GraphDerivatives {
  * Hessian (one `jetHessian` over all B·M terms at once, 2k inputs each). O(n) per sample.
  *
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, jets, type Jet } from '@lnn/autodiff';
+ * import { graphDerivatives, ringGraph } from '@lnn/graph-lagrangian';
+ * await initBackend();
+ * // a local density on a ring term [φᵢ₋₁, φᵢ, φᵢ₊₁, φ̇ᵢ₋₁, φ̇ᵢ, φ̇ᵢ₊₁]: ½ φ̇ᵢ² − ½ (φᵢ₊₁ − φᵢ)²
+ * const density = (local: Jet) =>
+ *   jets.sub(jets.scale(jets.square(jets.slice(local, 4, 1)), 0.5), jets.scale(jets.square(jets.sub(jets.slice(local, 2, 1), jets.slice(local, 1, 1))), 0.5));
+ * const q = tf.tensor2d([[0, 1, 0, 0, 0, 0, 0, 0]]);
+ * const qdot = tf.zeros([1, 8]) as tf.Tensor2D;
  * const { gradQ, hvv, layout } = graphDerivatives(ringGraph(8), density, q, qdot);
+ * console.log(gradQ.arraySync(), hvv.shape, layout.kind); // [[1, −2, 1, 0, 0, 0, 0, 0]] [1, 40] band
  */
 export function graphDerivatives(graph: Graph, density: DensityFn, q: tf.Tensor2D, qdot: tf.Tensor2D): GraphDerivatives {
   const batch = checkStates('graphDerivatives', graph.nodes, q, qdot);
@@ -104,7 +114,21 @@ export function accelerationsFromLocalTerms(graph: Graph, terms: LocalTermsFn, q
  *
  * @throws {TypeError} on wrong shapes; {@link LinalgError} from the solver (singular or indefinite H_vv).
  * @example
- * const qdd = graphAccelerations(ringGraph(100), waveDensity({ dx: 0.01 }), q, qdot); // [B, 100]
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, jets, type Jet } from '@lnn/autodiff';
+ * import { graphAccelerations, ringGraph } from '@lnn/graph-lagrangian';
+ * await initBackend();
+ * const n = 100;
+ * const dx = 1 / n;
+ * // the wave equation's density on a ring term [φᵢ₋₁, φᵢ, φᵢ₊₁, φ̇ᵢ₋₁, φ̇ᵢ, φ̇ᵢ₊₁]: ½ (φ̇ᵢ² − ((φᵢ₊₁ − φᵢ)/Δx)²) Δx
+ * const waveDensity = (local: Jet) => {
+ *   const forward = jets.sub(jets.slice(local, 2, 1), jets.slice(local, 1, 1));
+ *   return jets.add(jets.scale(jets.square(jets.slice(local, 4, 1)), dx / 2), jets.scale(jets.square(forward), -1 / (2 * dx)));
+ * };
+ * const q = tf.tensor2d([Array.from({ length: n }, (_, i) => Math.sin(2 * Math.PI * i * dx))]);
+ * const qdot = tf.zerosLike(q);
+ * const qdd = graphAccelerations(ringGraph(n), waveDensity, q, qdot); // [B, 100]
+ * console.log(qdd.dataSync()[25]); // ≈ −(2π)² ≈ −39.5 at the crest: φ̈ = φ''
  */
 export function graphAccelerations(graph: Graph, density: DensityFn, q: tf.Tensor2D, qdot: tf.Tensor2D, options: GraphSolveOptions = {}): tf.Tensor2D {
   return accelerationsFromLocalTerms(graph, jetLocalTerms(density), q, qdot, options);

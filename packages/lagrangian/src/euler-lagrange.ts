@@ -107,8 +107,21 @@ function eulerLagrangeSystem(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Te
  * @throws {TypeError} on wrong shapes; {@link LinalgError} from the solver on non-finite
  *   derivatives (and, with `lu()` or `cholesky()`, on a singular or indefinite H_vv).
  * @example
- * const qdd = eulerLagrange(model.lagrangian, q, qdot);                          // pinv(), as the paper
- * const biased = eulerLagrange(model.lagrangian, q, qdot, { solver: damped({ epsilon: 1e-4 }) });
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { damped, initBackend } from '@lnn/autodiff';
+ * import { eulerLagrange, type Lagrangian } from '@lnn/lagrangian';
+ * await initBackend();
+ * // the harmonic oscillator L = ½ q̇² − ½ q², on tensors: x = [q, q̇]
+ * const oscillator: Lagrangian = {
+ *   dof: 1,
+ *   tensor: (x) => tf.reshape(tf.mul(0.5, tf.sub(tf.square(tf.slice(x, [0, 1], [-1, 1])), tf.square(tf.slice(x, [0, 0], [-1, 1])))), [-1]) as tf.Tensor1D,
+ * };
+ * const q = tf.tensor2d([[0.5], [1]]);
+ * const qdot = tf.tensor2d([[0], [2]]);
+ * const qdd = eulerLagrange(oscillator, q, qdot); // pinv(), as the paper
+ * console.log(qdd.arraySync()); // ≈ [[−0.5], [−1]]: q̈ = −q
+ * const biased = eulerLagrange(oscillator, q, qdot, { solver: damped({ epsilon: 1e-4 }) });
+ * console.log(biased.arraySync()); // ≈ [[−0.49995], [−0.9999]]: (H_vv + ε)⁻¹ with H_vv = 1
  */
 export function eulerLagrange(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, options: EulerLagrangeOptions & { extra?: tf.Tensor2D } = {}): tf.Tensor2D {
   return tf.tidy(() => {

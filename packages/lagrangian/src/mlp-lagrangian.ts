@@ -3,6 +3,7 @@ import { angleFeatures, angleFeaturesJet, angleFeatureWidth, checkAngles, layerS
 import type { DynamicsModel } from './dynamics-model';
 import { eulerLagrange, eulerLagrangeWithHessian, lagrangianEnergy } from './euler-lagrange';
 import type { Lagrangian } from './lagrangian';
+import type { ModelKind } from './model-kind';
 import { toSolver, type SolverConfig } from './solver-option';
 
 /** How angular coordinates enter the network (`@lnn/autodiff`'s, re-exported). */
@@ -92,8 +93,16 @@ export const paperInitStd: (index: number, count: number, nIn: number, nOut: num
  * default). Extra per-sample inputs enter the first layer as constants of L.
  *
  * @example
- * const model = new MlpLagrangian({ dof: 2, hidden: [500, 500, 500], angles: [0, 1], angleTransform: 'wrap' });
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { MlpLagrangian } from '@lnn/lagrangian';
+ * await initBackend();
+ * const model = new MlpLagrangian({ dof: 2, hidden: [32, 32], angles: [0, 1], angleTransform: 'wrap' });
+ * const q = tf.tensor2d([[0.3, -0.2], [1, 2]]);
+ * const qdot = tf.tensor2d([[1, 0.5], [0, 0]]);
  * const qdd = model.accelerations(q, qdot); // [B, 2]
+ * console.log(qdd.shape); // [2, 2]
+ * model.dispose();
  */
 export class MlpLagrangian implements DynamicsModel {
   readonly kind = 'mlp-lagrangian';
@@ -164,3 +173,13 @@ export class MlpLagrangian implements DynamicsModel {
     this.network.dispose();
   }
 }
+
+/**
+ * The kind `loadModel` builds an {@link MlpLagrangian} with; `loadModel` always has it (no need to
+ * pass it in `options.kinds`).
+ *
+ * @example
+ * import { mlpLagrangianKind } from '@lnn/lagrangian';
+ * console.log(mlpLagrangianKind.kind); // mlp-lagrangian
+ */
+export const mlpLagrangianKind: ModelKind = Object.freeze({ kind: 'mlp-lagrangian', build: (config: Readonly<Record<string, unknown>>) => new MlpLagrangian(config as unknown as MlpLagrangianConfig) });

@@ -24,9 +24,15 @@ const LEGACY_KEYS = ['method', 'rtol', 'atol', 'dt', 'adaptive', 'maxSteps', 'ne
  * others go on.
  *
  * @example
+ * import { initBackend } from '@lnn/autodiff';
+ * import { MlpLagrangian, rollout } from '@lnn/lagrangian';
+ * import { rk4 } from '@lnn/ode';
+ * await initBackend();
+ * const model = new MlpLagrangian({ dof: 1, hidden: [16, 16] });
+ * const y0 = [0.5, 0, 1, 0]; // two trajectories, [q, q̇] each
+ * const times = [0, 0.05, 0.1];
  * const r = rollout(model, y0, times, rk4({ dt: 0.01 }));
- * const s = rollout(model, y0, times, dopri5({ rtol: 1e-8, atol: 1e-8 }), { extra: g, stop });
- * r.states; r.status; r.message;
+ * console.log(r.states.length, r.status, r.message); // 12 ([T, B, 2d]) [ 'success', 'success' ] '' (or which stopped, and why)
  */
 export function rollout(model: DynamicsModel, y0: ArrayLike<number>, times: ArrayLike<number>, method?: SolveMethod, options?: RolloutOptions): SolveResult;
 /** @deprecated Pass a method value: `rollout(model, y0, times, rk4({ dt }), { extra, stop })`. */

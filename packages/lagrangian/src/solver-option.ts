@@ -63,7 +63,12 @@ export function solverFromLegacy(owner: string, options: LegacySolverOptions): S
  * @param fallback - the model's own default, for models that are not the paper's LNN (DeLaN: `lu`).
  * @throws {TypeError} naming `field` when the value is none of the accepted forms.
  * @example
- * const solver = toSolver('MyModel: config.solver', config.solver, lu); // a value, its JSON, or lu()
+ * import { damped, lu } from '@lnn/autodiff';
+ * import { toSolver } from '@lnn/lagrangian';
+ * // what a model's constructor does with its config.solver (MyModel's own default: lu())
+ * console.log(toSolver('MyModel: config.solver', undefined, lu).name); // lu
+ * console.log(toSolver('MyModel: config.solver', damped({ epsilon: 0.01 })).options); // { epsilon: 0.01 }
+ * console.log(toSolver('MyModel: config.solver', { name: 'pinv', options: {} }).name); // pinv (a saved model's JSON)
  */
 export function toSolver(field: string, value: unknown, fallback: () => Solver = pinv): Solver {
   if (value === undefined) return fallback();

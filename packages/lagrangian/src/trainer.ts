@@ -231,8 +231,21 @@ function checkOptions(options: TrainOptions): void {
  * uninterrupted one (same backend).
  *
  * @example
- * const result = train(model, data, { steps: 10_000, batchSize: 512, schedule: { kind: 'one-cycle', peak: 1e-3, total: 10_000 },
- *   weightDecay: 1e-6, checkpoint: { dir: 'runs/dp', every: 500 } });
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { MlpLagrangian, train } from '@lnn/lagrangian';
+ * import { accelerationDataset, doublePendulum, splitStates } from '@lnn/systems';
+ * await initBackend();
+ * const dp = doublePendulum();
+ * const ds = accelerationDataset(dp, { count: 256, seed: 0, sample: dp.sampleTrainingState });
+ * const data = { ...splitStates(ds.arrays.states!.data, 2), qdd: ds.arrays.accelerations!.data };
+ * const model = new MlpLagrangian({ dof: 2, hidden: [32, 32], angles: [0, 1], angleTransform: 'wrap' });
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'dp');
+ * const result = train(model, data, { steps: 20, batchSize: 32, schedule: { kind: 'one-cycle', peak: 1e-3, total: 20 },
+ *   weightDecay: 1e-6, checkpoint: { dir, every: 10 }, progressEvery: 10 });
+ * console.log(result.steps, result.history); // 20, [step, loss] every 10 steps; run again with the same dir and it resumes
  */
 export function train(model: DynamicsModel, data: TrainingData, options: TrainOptions): TrainResult {
   requireBackend('train');

@@ -29,7 +29,9 @@ export interface ConjugateGradientOptions {
  *
  * @throws {TypeError} on a tolerance that is not > 0 or an iteration limit that is not a positive integer.
  * @example
- * conjugateGradientOptions(500); // { tolerance: 1e-10, maxIterations: 1000 }
+ * import { conjugateGradientOptions } from '@lnn/linalg';
+ * console.log(conjugateGradientOptions(500)); // { tolerance: 1e-10, maxIterations: 1000 }
+ * console.log(conjugateGradientOptions(10, { tolerance: 1e-6 })); // { tolerance: 1e-6, maxIterations: 100 }
  */
 export function conjugateGradientOptions(n: number, options: ConjugateGradientOptions = {}): Required<ConjugateGradientOptions> {
   const { tolerance = 1e-10, maxIterations = Math.max(100, 2 * n) } = options;
@@ -50,10 +52,12 @@ export function conjugateGradientOptions(n: number, options: ConjugateGradientOp
  *   both mean A is indefinite — or `maxIterations` when the residual was still above
  *   tolerance·‖b‖ after that many iterations.
  * @example
+ * import { conjugateGradient } from '@lnn/linalg';
  * // [2 −1 0; −1 2 −1; 0 −1 2] x = [1, 0, 1]
  * const rows = { n: 3, rowStart: [0, 2, 5, 7], columns: [0, 1, 0, 1, 2, 1, 2] };
  * const x = new Float64Array(3);
- * conjugateGradient(rows, Float64Array.of(2, -1, -1, 2, -1, -1, 2), 0, Float64Array.of(1, 0, 1), x); // -1; x ≈ [1, 1, 1]
+ * const step = conjugateGradient(rows, Float64Array.of(2, -1, -1, 2, -1, -1, 2), 0, Float64Array.of(1, 0, 1), x);
+ * console.log(step, x); // -1, x ≈ [1, 1, 1]
  */
 export function conjugateGradient(
   matrix: CompressedRows,

@@ -27,9 +27,13 @@ export interface MethodRun {
  * method with some options changed.
  *
  * @example
- * const method = dopri5({ rtol: 1e-10, atol: 1e-10 });
- * solve(problem, y0, times, method);
- * solve(problem, y0, times, method.with({ batching: 'shared' }));
+ * import { dopri5, solve, type SecondOrderProblem, type SolveMethod } from '@lnn/ode';
+ * // q̈ = −q from (q, q̇) = (1, 0): q = cos t
+ * const oscillator: SecondOrderProblem = { kind: 'second-order', dof: 1, velocityDependent: false, acceleration: (t, q, v, a) => a.set(q.map((x) => -x)) };
+ * const method: SolveMethod = dopri5({ rtol: 1e-10, atol: 1e-10 });
+ * const shared = dopri5({ rtol: 1e-10, atol: 1e-10 }).with({ batching: 'shared' });
+ * const [a, b] = [solve(oscillator, [1, 0, 0, 1], [0, 1], method), solve(oscillator, [1, 0, 0, 1], [0, 1], shared)];
+ * console.log(method.name, a.states[4], b.states[4]); // dopri5 ≈ 0.5403 ≈ 0.5403 (cos 1)
  */
 export interface SolveMethod<Options extends object = object> {
   readonly name: string;

@@ -141,9 +141,10 @@ function checkArguments(problem: Problem, y0: ArrayLike<number>, times: ArrayLik
  *   numbers, whose Newton iteration fails, or that `options.stop` stops is stopped and reported
  *   in `status`, `reached`, `stoppedAt`, `reasons` and `message` — never returned as silent NaN.
  * @example
+ * import { dopri5, solve } from '@lnn/ode';
  * const r = solve({ kind: 'first-order', dim: 1, rhs: (t, y, dy) => dy.set(y.map((v) => -v)) },
  *   [1], [0, 1, 2], dopri5({ rtol: 1e-10, atol: 1e-12 }));
- * r.states; // [1, e⁻¹, e⁻²]
+ * console.log(r.ok, r.states); // true, ≈ [1, e⁻¹, e⁻²]
  */
 export function solve(problem: Problem, y0: ArrayLike<number>, times: ArrayLike<number>, method?: SolveMethod, options?: SolveOptions): SolveResult;
 /** @deprecated Pass a method value: `solve(problem, y0, times, dopri5({ rtol, atol }), { stop })`. */

@@ -32,7 +32,26 @@ const inf = (x: Float64Array) => x.reduce((m, v) => Math.max(m, Math.abs(v)), 0)
  * The integrator the `variational()` method steps with; for stepping by hand.
  *
  * @example
- * const integrator = variationalIntegrator(lagrangianProblem, batch, { tolerance: 1e-13 });
+ * import { variationalIntegrator, type LagrangianProblem } from '@lnn/ode';
+ * // the harmonic oscillator L = v²/2 − q²/2, two trajectories
+ * const oscillator: LagrangianProblem = {
+ *   kind: 'lagrangian',
+ *   dof: 1,
+ *   gradient: (q, v, dq, dv) => {
+ *     dq[0] = -q[0]!;
+ *     dv[0] = v[0]!;
+ *   },
+ *   hessian: (_q, _v, hqq, hqv, hvv) => {
+ *     hqq[0] = -1;
+ *     hqv[0] = 0;
+ *     hvv[0] = 1;
+ *   },
+ * };
+ * const batch = 2;
+ * const integrator = variationalIntegrator(oscillator, batch, { tolerance: 1e-13 });
+ * let s = integrator.init(0, Float64Array.of(1, 0, 0, 1)); // [q, v] per trajectory
+ * for (let i = 0; i < 100; i++) s = integrator.step(s, 0.01).state;
+ * console.log(s.y); // ≈ [cos 1, −sin 1, sin 1, cos 1]
  */
 export function variationalIntegrator(problem: LagrangianProblem, batch: number, options: VariationalOptions = {}): Integrator<VariationalState> {
   const { tolerance = 1e-12, maxIterations = 50 } = options;

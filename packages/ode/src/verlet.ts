@@ -16,7 +16,15 @@ export interface VerletState extends IntegratorState {
  *
  * @throws TypeError if the problem declares a velocity-dependent acceleration.
  * @example
+ * import { verletIntegrator, type SecondOrderProblem } from '@lnn/ode';
+ * // q̈ = −q, independent of v: symplectic stepping applies
+ * const problem: SecondOrderProblem = { kind: 'second-order', dof: 1, velocityDependent: false, acceleration: (t, q, v, out) => out.set(q.map((x) => -x)) };
+ * const batch = 1;
  * const integrator = verletIntegrator(problem, batch);
+ * let s = integrator.init(0, Float64Array.of(1, 0));
+ * for (let i = 0; i < 1000; i++) s = integrator.step(s, 0.01).state;
+ * const [q = 0, v = 0] = s.y;
+ * console.log(0.5 * (q * q + v * v)); // ≈ 0.5: the energy stays bounded
  */
 export function verletIntegrator(problem: SecondOrderProblem, batch: number): Integrator<VerletState> {
   if (problem.velocityDependent !== false) {

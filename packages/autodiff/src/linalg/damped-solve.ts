@@ -18,7 +18,13 @@ export interface DampedSolveOptions {
  * @throws {TypeError} on an epsilon that is not a finite number ≥ 0.
  * @throws {LinalgError} as `solve` (singular only if A + εI still is).
  * @example
- * const x = dampedSolve(tf.tensor3d([[[1.5, 0], [0, 0]]]), tf.tensor2d([[2, 1]]), { epsilon: 0.5 }); // [[1, 2]]
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { dampedSolve, initBackend } from '@lnn/autodiff';
+ * await initBackend();
+ * const hvv = tf.tensor3d([[[1, 0], [0, 0]]]); // singular
+ * const rhs = tf.tensor2d([[1, 1]]);
+ * const x = dampedSolve(hvv, rhs, { epsilon: 1e-4 });
+ * console.log(x.arraySync()); // ≈ [[0.9999, 10000]]: solvable, at a bias of order ε
  */
 export function dampedSolve(a: tf.Tensor, b: tf.Tensor, options: DampedSolveOptions): tf.Tensor;
 /** @deprecated Pass ε as an option: `dampedSolve(a, b, { epsilon })` (or use the solver value `damped({ epsilon })`). */

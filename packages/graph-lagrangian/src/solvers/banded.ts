@@ -20,7 +20,13 @@ function bandLayout(layout: MatrixLayout, where: string): BandLayout {
  *
  * @throws {TypeError} on options (it takes none); its solve, on a graph that is not banded.
  * @example
- * const model = new GraphLagrangian({ graph: ringGraph(100).config, solver: banded() });
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { banded, GraphLagrangian, ringGraph } from '@lnn/graph-lagrangian';
+ * await initBackend();
+ * const model = new GraphLagrangian({ graph: ringGraph(16).config, hidden: [8], solver: banded() });
+ * const qdd = model.accelerations(tf.randomNormal([2, 16], 0, 0.1, 'float32', 1) as tf.Tensor2D, tf.zeros([2, 16]) as tf.Tensor2D);
+ * console.log(qdd.shape, model.config.solver?.name); // [2, 16] banded
  */
 export function banded(options?: Readonly<Record<string, never>>): GraphSolver<Readonly<Record<string, never>>> {
   checkGraphSolverOptions('banded', options, []);

@@ -12,7 +12,18 @@ import { checkGraphSolverOptions, makeGraphSolver, type GraphSolver } from './gr
  * @throws {TypeError} on a tolerance that is not > 0, an iteration limit that is not a positive
  *   integer, or an unknown option.
  * @example
- * const model = new GraphLagrangian({ graph: periodicGridGraph(8, 8).config, solver: cg({ tolerance: 1e-12 }) });
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, jets, type Jet } from '@lnn/autodiff';
+ * import { banded, cg, graphAccelerations, ringGraph } from '@lnn/graph-lagrangian';
+ * await initBackend();
+ * // a local density on a ring term [φᵢ₋₁, φᵢ, φᵢ₊₁, φ̇ᵢ₋₁, φ̇ᵢ, φ̇ᵢ₊₁]: ½ φ̇ᵢ² − ½ (φᵢ₊₁ − φᵢ)²
+ * const density = (local: Jet) =>
+ *   jets.sub(jets.scale(jets.square(jets.slice(local, 4, 1)), 0.5), jets.scale(jets.square(jets.sub(jets.slice(local, 2, 1), jets.slice(local, 1, 1))), 0.5));
+ * const q = tf.tensor2d([[0, 1, 0, 0, 0, 0, 0, 0]]);
+ * const qdot = tf.zeros([1, 8]) as tf.Tensor2D;
+ * const iterative = graphAccelerations(ringGraph(8), density, q, qdot, { solver: cg({ tolerance: 1e-12 }) });
+ * const direct = graphAccelerations(ringGraph(8), density, q, qdot, { solver: banded() });
+ * console.log(iterative.arraySync(), direct.arraySync()); // both ≈ [[1, −2, 1, 0, 0, 0, 0, 0]]
  */
 export function cg(options?: ConjugateGradientOptions): GraphSolver<ConjugateGradientOptions> {
   const { tolerance, maxIterations } = checkGraphSolverOptions('cg', options, ['tolerance', 'maxIterations']);

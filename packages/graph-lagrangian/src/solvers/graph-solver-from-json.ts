@@ -8,7 +8,10 @@ import { GRAPH_SOLVER_NAMES, type GraphSolver, type GraphSolverJson } from './gr
  *
  * @throws {TypeError} naming what is wrong: not an object, an unknown name, bad options.
  * @example
- * graphSolverFromJson({ name: 'cg', options: { tolerance: 1e-12 } }); // cg({ tolerance: 1e-12 })
+ * import { cg, graphSolverFromJson } from '@lnn/graph-lagrangian';
+ * const saved = JSON.stringify(cg({ tolerance: 1e-12 })); // as a model file holds it
+ * const solver = graphSolverFromJson(JSON.parse(saved) as { name: string; options: Record<string, number> });
+ * console.log(solver.name, solver.options); // cg { tolerance: 1e-12 }
  */
 export function graphSolverFromJson(json: GraphSolverJson | Readonly<Record<string, unknown>>): GraphSolver {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {

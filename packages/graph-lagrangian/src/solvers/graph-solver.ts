@@ -16,8 +16,18 @@ export interface GraphSolverJson {
  * (`[B, E]` in the graph's layout). `JSON.stringify` writes its {@link GraphSolverJson}.
  *
  * @example
- * const solver = cg({ tolerance: 1e-12 });
- * graphAccelerations(ringGraph(8), density, q, qdot, { solver });
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, jets, type Jet } from '@lnn/autodiff';
+ * import { cg, graphAccelerations, ringGraph, type GraphSolver } from '@lnn/graph-lagrangian';
+ * await initBackend();
+ * // a local density on a ring term [φᵢ₋₁, φᵢ, φᵢ₊₁, φ̇ᵢ₋₁, φ̇ᵢ, φ̇ᵢ₊₁]: ½ φ̇ᵢ² − ½ (φᵢ₊₁ − φᵢ)²
+ * const density = (local: Jet) =>
+ *   jets.sub(jets.scale(jets.square(jets.slice(local, 4, 1)), 0.5), jets.scale(jets.square(jets.sub(jets.slice(local, 2, 1), jets.slice(local, 1, 1))), 0.5));
+ * const q = tf.tensor2d([[0, 1, 0, 0, 0, 0, 0, 0]]);
+ * const qdot = tf.zeros([1, 8]) as tf.Tensor2D;
+ * const solver: GraphSolver = cg({ tolerance: 1e-12 });
+ * const qdd = graphAccelerations(ringGraph(8), density, q, qdot, { solver });
+ * console.log(qdd.arraySync(), JSON.stringify(solver)); // ≈ [[1, −2, 1, 0, 0, 0, 0, 0]] {"name":"cg","options":{"tolerance":1e-12}}
  */
 export interface GraphSolver<Options extends object = object> {
   readonly name: string;

@@ -13,8 +13,12 @@ import { embeddedMethod, type EmbeddedRungeKuttaOptions, type ResolvedEmbeddedOp
  * @throws {TypeError} on a tolerance or step that is not a finite number > 0, a bad batching,
  *   adaptive or maxSteps, an unknown option, or `adaptive: false` without `dt`.
  * @example
- * solve(problem, y0, times, dopri5({ rtol: 1e-10, atol: 1e-10 }));
- * solve(problem, y0, times, dopri5({ adaptive: false, dt: 0.05 }));
+ * import { dopri5, solve, type SecondOrderProblem } from '@lnn/ode';
+ * // q̈ = −q from (q, q̇) = (1, 0): q = cos t
+ * const oscillator: SecondOrderProblem = { kind: 'second-order', dof: 1, velocityDependent: false, acceleration: (t, q, v, a) => a.set(q.map((x) => -x)) };
+ * const adaptive = solve(oscillator, [1, 0], [0, 2], dopri5({ rtol: 1e-10, atol: 1e-10 }));
+ * const fixed = solve(oscillator, [1, 0], [0, 2], dopri5({ adaptive: false, dt: 0.05 }));
+ * console.log(adaptive.states[2], fixed.states[2]); // both ≈ cos 2 = −0.41615
  */
 export function dopri5(options?: EmbeddedRungeKuttaOptions): SolveMethod<ResolvedEmbeddedOptions>;
 /** @deprecated The integrator is `dopri5Integrator(rhs, size)`; `dopri5({ rtol, atol })` is the method for `solve`. */

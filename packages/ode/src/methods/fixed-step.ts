@@ -57,8 +57,13 @@ export function bindIntegrator(where: string, factory: IntegratorFactory, run: M
  *
  * @throws {TypeError} when `integrator` is not a function or the options are bad.
  * @example
- * const heun = (rhs, size) => explicitRungeKutta({ name: 'heun', order: 2, c: [0, 1], a: [[], [1]], b: [0.5, 0.5] }, rhs, size);
- * solve(problem, y0, times, fixedStep(heun, { dt: 0.01 }));
+ * import { explicitRungeKutta, fixedStep, solve, type IntegratorFactory, type SecondOrderProblem } from '@lnn/ode';
+ * // q̈ = −q from (q, q̇) = (1, 0): q = cos t
+ * const oscillator: SecondOrderProblem = { kind: 'second-order', dof: 1, velocityDependent: false, acceleration: (t, q, v, a) => a.set(q.map((x) => -x)) };
+ * // Heun's method as your own integrator: any (rhs, size) => Integrator
+ * const heun: IntegratorFactory = (rhs, size) => explicitRungeKutta({ name: 'heun', order: 2, c: [0, 1], a: [[], [1]], b: [0.5, 0.5] }, rhs, size);
+ * const r = solve(oscillator, [1, 0], [0, 2], fixedStep(heun, { dt: 0.01 }));
+ * console.log(r.states[2], r.stats.steps); // ≈ cos 2 = −0.41615, 200
  */
 export function fixedStep(integrator: IntegratorFactory, options: FixedStepOptions): SolveMethod<Required<FixedStepOptions>> {
   if (typeof integrator !== 'function') {

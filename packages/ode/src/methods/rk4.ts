@@ -11,7 +11,11 @@ import { bindIntegrator, fixedStepMethod, fixedStepOptions, type FixedStepOption
  *
  * @throws {TypeError} on a dt that is not a finite number > 0, a bad maxSteps or an unknown option.
  * @example
- * solve(problem, y0, times, rk4({ dt: 0.01 }));
+ * import { rk4, solve, type SecondOrderProblem } from '@lnn/ode';
+ * // q̈ = −q from (q, q̇) = (1, 0): q = cos t
+ * const oscillator: SecondOrderProblem = { kind: 'second-order', dof: 1, velocityDependent: false, acceleration: (t, q, v, a) => a.set(q.map((x) => -x)) };
+ * const r = solve(oscillator, [1, 0, 0, 1], [0, 1, 2], rk4({ dt: 0.01 })); // two trajectories
+ * console.log(r.states.length, r.states[8], rk4({ dt: 0.01 }).options); // 12 ≈ cos 2 = −0.41615 { dt: 0.01, maxSteps: 100000 }
  */
 export function rk4(options: FixedStepOptions): SolveMethod<Required<FixedStepOptions>>;
 /** @deprecated The integrator is `rk4Integrator(rhs, size)`; `rk4({ dt })` is the method for `solve`. */

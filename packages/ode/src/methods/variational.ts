@@ -32,7 +32,24 @@ function checkNewton(newton: unknown): VariationalOptions | undefined {
  *
  * @throws {TypeError} on bad options; `solve` throws when the problem is not a Lagrangian one.
  * @example
- * solve(lagrangianProblem, y0, times, variational({ dt: 0.01, newton: { tolerance: 1e-13 } }));
+ * import { solve, variational, type LagrangianProblem } from '@lnn/ode';
+ * // the harmonic oscillator L = v²/2 − q²/2
+ * const oscillator: LagrangianProblem = {
+ *   kind: 'lagrangian',
+ *   dof: 1,
+ *   gradient: (q, v, dq, dv) => {
+ *     dq[0] = -q[0]!;
+ *     dv[0] = v[0]!;
+ *   },
+ *   hessian: (_q, _v, hqq, hqv, hvv) => {
+ *     hqq[0] = -1;
+ *     hqv[0] = 0;
+ *     hvv[0] = 1;
+ *   },
+ * };
+ * const r = solve(oscillator, [1, 0], [0, 100], variational({ dt: 0.01, newton: { tolerance: 1e-13 } }));
+ * const [q = 0, v = 0] = r.states.subarray(2);
+ * console.log(0.5 * (q * q + v * v)); // ≈ 0.5: the energy stays bounded
  */
 export function variational(options: VariationalMethodOptions): SolveMethod<Required<FixedStepOptions> & { readonly newton?: VariationalOptions }>;
 /** @deprecated The integrator is `variationalIntegrator(problem, batch, newton)`; `variational({ dt, newton })` is the method for `solve`. */

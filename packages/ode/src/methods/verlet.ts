@@ -11,8 +11,12 @@ import { fixedStepMethod, fixedStepOptions, type FixedStepOptions } from './fixe
  *
  * @throws {TypeError} on bad options; `solve` throws when the problem is not such a problem.
  * @example
- * solve({ kind: 'second-order', dof: 1, velocityDependent: false, acceleration: (t, q, v, a) => q.forEach((x, i) => (a[i] = -x)) },
- *   [1, 0], [0, 100], verlet({ dt: 0.01 }));
+ * import { solve, verlet, type SecondOrderProblem } from '@lnn/ode';
+ * // q̈ = −q from (q, q̇) = (1, 0): q = cos t
+ * const oscillator: SecondOrderProblem = { kind: 'second-order', dof: 1, velocityDependent: false, acceleration: (t, q, v, a) => a.set(q.map((x) => -x)) };
+ * const r = solve(oscillator, [1, 0], [0, 100], verlet({ dt: 0.01 }));
+ * const [q = 0, v = 0] = r.states.subarray(2);
+ * console.log(0.5 * (q * q + v * v)); // ≈ 0.5: the energy stays bounded
  */
 export function verlet(options: FixedStepOptions): SolveMethod<Required<FixedStepOptions>>;
 /** @deprecated The integrator is `verletIntegrator(problem, batch)`; `verlet({ dt })` is the method for `solve`. */

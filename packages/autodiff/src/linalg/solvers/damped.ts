@@ -13,9 +13,11 @@ export interface DampedOptions {
  *
  * @throws {TypeError} on an epsilon that is not a finite number ≥ 0, or an unknown option.
  * @example
- * const solver = damped({ epsilon: 0.5 });
- * const x = solver.solve(tf.tensor3d([[[1.5, 0], [0, 0]]]), tf.tensor2d([[2, 1]])); // [[1, 2]]
- * damped().options; // { epsilon: 0.001 }
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { damped, initBackend } from '@lnn/autodiff';
+ * await initBackend();
+ * const x = damped({ epsilon: 0.5 }).solve(tf.tensor3d([[[1.5, 0], [0, 0]]]), tf.tensor2d([[2, 1]]));
+ * console.log(x.arraySync(), damped().options); // [[1, 2]] { epsilon: 0.001 }
  */
 export function damped(options?: DampedOptions): Solver<Required<DampedOptions>> {
   const { epsilon = 1e-3 } = checkSolverOptions('damped', options, ['epsilon']);

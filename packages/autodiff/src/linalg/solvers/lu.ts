@@ -6,7 +6,11 @@ import { checkSolverOptions, makeSolver, type Solver } from './solver';
  * throws a `LinalgError` naming the samples.
  *
  * @example
- * const x = lu().solve(tf.tensor3d([[[0, 1], [2, 0]]]), tf.tensor2d([[3, 4]])); // [[2, 3]]
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, lu } from '@lnn/autodiff';
+ * await initBackend();
+ * const x = lu().solve(tf.tensor3d([[[0, 1], [2, 0]]]), tf.tensor2d([[3, 4]]));
+ * console.log(x.arraySync()); // [[2, 3]]
  */
 export function lu(options?: Readonly<Record<string, never>>): Solver<Readonly<Record<string, never>>> {
   checkSolverOptions('lu', options, []);

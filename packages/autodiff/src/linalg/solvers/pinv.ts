@@ -18,8 +18,12 @@ export interface PinvOptions {
  *
  * @throws {TypeError} on an rcond that is not a finite number ≥ 0, or an unknown option.
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, pinv } from '@lnn/autodiff';
+ * await initBackend();
  * const solver = pinv({ rcond: 1e-6 });
- * const x = solver.solve(tf.tensor3d([[[2, 0], [0, 0]]]), tf.tensor2d([[1, 1]])); // [[0.5, 0]]: the singular direction dropped
+ * const x = solver.solve(tf.tensor3d([[[2, 0], [0, 0]]]), tf.tensor2d([[1, 1]]));
+ * console.log(x.arraySync()); // [[0.5, 0]]: the singular direction dropped
  */
 export function pinv(options?: PinvOptions): Solver<PinvOptions> {
   const { rcond } = checkSolverOptions('pinv', options, ['rcond']);

@@ -12,7 +12,10 @@ const FACTORIES: Readonly<Record<SolverName, (options: never) => Solver>> = { pi
  *
  * @throws {TypeError} naming what is wrong: not an object, an unknown name, bad options.
  * @example
- * const solver = solverFromJson(JSON.parse(JSON.stringify(damped({ epsilon: 1e-4 })))); // damped, ε = 1e-4
+ * import { damped, solverFromJson } from '@lnn/autodiff';
+ * const saved = JSON.stringify(damped({ epsilon: 1e-4 })); // as a model file holds it
+ * const solver = solverFromJson(JSON.parse(saved) as { name: string; options: Record<string, number> });
+ * console.log(solver.name, solver.options); // damped { epsilon: 0.0001 }
  */
 export function solverFromJson(json: SolverJson | Readonly<Record<string, unknown>>): Solver {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {

@@ -19,9 +19,13 @@ export interface SolverJson {
  * it back.
  *
  * @example
- * const solver = damped({ epsilon: 1e-4 });
- * const x = solver.solve(hvv, rhs); // [B, d], differentiable
- * JSON.stringify(solver);           // {"name":"damped","options":{"epsilon":0.0001}}
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { damped, initBackend, solverFromJson, type Solver } from '@lnn/autodiff';
+ * await initBackend();
+ * const solver: Solver = damped({ epsilon: 1e-4 });
+ * const x = solver.solve(tf.tensor3d([[[2, 0], [0, 1]]]), tf.tensor2d([[2, 1]])); // [B, d], differentiable
+ * console.log(x.arraySync(), JSON.stringify(solver)); // ≈ [[0.99995, 0.9999]] {"name":"damped","options":{"epsilon":0.0001}}
+ * console.log(solverFromJson(JSON.parse(JSON.stringify(solver))).options); // { epsilon: 0.0001 }
  */
 export interface Solver<Options extends object = object> {
   readonly name: string;
