@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@lnn/autodiff';
 import { eulerLagrange, loadModel, rollout, saveModel } from '@lnn/lagrangian';
+import { dopri5 } from '@lnn/ode';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,7 @@ describe('Hnn', () => {
     for (const model of [canonical(), new Hnn({ dof: 1, extraDim: 1, hidden: [32, 32], momentum: 'velocity', seed: 4 })]) {
       const y0 = [0.3, 0.4, -0.6, -0.5, 1.2, 0.1];
       const g = [1, -2, 0.5];
-      const r = rollout(model, y0, [0, 1, 2], { method: 'dopri5', rtol: 1e-9, atol: 1e-9, extra: g });
+      const r = rollout(model, y0, [0, 1, 2], dopri5({ rtol: 1e-9, atol: 1e-9 }), { extra: g });
       expect(r.ok).toBe(true);
       const energy = (k: number) =>
         tf.tidy(() => {

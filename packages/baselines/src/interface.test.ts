@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@lnn/autodiff';
 import { checkVariableGradients } from '@lnn/autodiff/testing';
 import { loadModel, rollout, saveModel, train, type DynamicsModel } from '@lnn/lagrangian';
+import { rk4 } from '@lnn/ode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as baselines from './index';
 import { baselineKinds, Delan, Hnn, MlpDynamics, NeuralOde } from './index';
@@ -87,7 +88,7 @@ describe.each(cases)('%s behind the dynamics-model interface', (_name, make, con
   it('rolls out with the LNN\'s rollout, without leaking', () => {
     const model = make();
     const tensors = tf.memory().numTensors;
-    const r = rollout(model, [0.5, 0, -0.2, 0.3], [0, 0.5, 1], { method: 'rk4', dt: 0.01 });
+    const r = rollout(model, [0.5, 0, -0.2, 0.3], [0, 0.5, 1], rk4({ dt: 0.01 }));
     expect(r.ok).toBe(true);
     expect(r.states.every(Number.isFinite)).toBe(true);
     expect(tf.memory().numTensors).toBe(tensors);

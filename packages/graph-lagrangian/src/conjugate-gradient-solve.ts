@@ -1,17 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { LinalgError } from '@lnn/autodiff';
-import { conjugateGradient } from '@lnn/linalg';
+import { conjugateGradient, conjugateGradientOptions, type ConjugateGradientOptions } from '@lnn/linalg';
 import { isRecordingGradients } from './internal/band-solve-op';
 import { Selection } from './internal/selection';
 import type { SparsePattern } from './sparse-pattern';
 
-/** Options of {@link conjugateGradientSolve}. */
-export interface ConjugateGradientOptions {
-  /** Stop when ‖b − A x‖ ≤ tolerance · ‖b‖ (float64). @default 1e-10 */
-  readonly tolerance?: number;
-  /** Iteration limit per sample. @default max(100, 2n) */
-  readonly maxIterations?: number;
-}
+/** Options of {@link conjugateGradientSolve}: `@lnn/linalg`'s, with its defaults (tolerance 1e-10, max(100, 2n) iterations). */
+export type { ConjugateGradientOptions };
 
 const gathers = new WeakMap<SparsePattern, { rows: Selection; columns: Selection }>();
 
@@ -92,8 +87,7 @@ function solveAll(pattern: SparsePattern, values: Float64Array, b: Float64Array,
  */
 export function conjugateGradientSolve(values: tf.Tensor2D, b: tf.Tensor2D, pattern: SparsePattern, options: ConjugateGradientOptions = {}): tf.Tensor2D {
   checkArguments(values, b, pattern, options);
-  const tolerance = options.tolerance ?? 1e-10;
-  const maxIterations = options.maxIterations ?? Math.max(100, 2 * pattern.n);
+  const { tolerance, maxIterations } = conjugateGradientOptions(pattern.n, options);
   const self = (v: tf.Tensor2D, rhs: tf.Tensor2D): tf.Tensor2D => kernel(v, rhs) as tf.Tensor2D;
   const kernel = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [v, rhs, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];

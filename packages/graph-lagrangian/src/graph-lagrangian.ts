@@ -3,9 +3,12 @@ import { requireBackend } from '@lnn/autodiff';
 import type { DynamicsModel, Lagrangian, ModelKind } from '@lnn/lagrangian';
 import type { ConjugateGradientOptions } from './conjugate-gradient-solve';
 import { DensityMlp } from './density-mlp';
+import { graphOperators } from './internal/operators';
 import type { Graph, GraphConfig } from './graph';
 import { graphFromConfig } from './graph-from-config';
 import { mlpLocalTerms } from './internal/mlp-local-terms';
+import type { GraphSolver, GraphSolverJson } from './solvers/graph-solver';
+import { toGraphSolver } from './solvers/graph-solver-option';
 import { accelerationsFromLocalTerms, graphDerivatives, graphEnergy, type GraphDerivatives } from './sparse-euler-lagrange';
 
 /** Configuration of {@link GraphLagrangian}; JSON-able. */
@@ -16,7 +19,18 @@ export interface GraphLagrangianConfig {
   readonly hidden?: readonly number[];
   /** Seed of the initialisation. @default 0 */
   readonly seed?: number;
-  /** Conjugate-gradient settings, for graphs with general sparse structure. @default {} */
+  /**
+   * How H_vv is solved: `banded()` or `cg({ tolerance, maxIterations })` (or its JSON, as saved
+   * models hold it). Left out, the graph's layout chooses — `banded()` where H_vv is banded (rings,
+   * lines), `cg()` otherwise — and `config.solver` stays undefined, so `onGraph` lets the other
+   * graph choose too.
+   * @default banded() on a band, cg() otherwise
+   */
+  readonly solver?: GraphSolver | GraphSolverJson;
+  /**
+   * Conjugate-gradient settings for graphs of general sparse structure.
+   * @deprecated Use `solver: cg({ tolerance, maxIterations })`; still read (saved models hold it).
+   */
   readonly conjugateGradient?: ConjugateGradientOptions;
 }
 
@@ -45,7 +59,7 @@ export class GraphLagrangian implements DynamicsModel {
   readonly kind = 'graph-lagrangian';
   readonly dof: number;
   readonly extraDim = 0;
-  readonly config: Readonly<Required<GraphLagrangianConfig>>;
+  readonly config: Readonly<{ graph: GraphConfig; hidden: readonly number[]; seed: number; solver?: GraphSolver }>;
   readonly graph: Graph;
   /** The shared density network. */
   readonly density: DensityMlp;
@@ -54,7 +68,7 @@ export class GraphLagrangian implements DynamicsModel {
   constructor(config: GraphLagrangianConfig) {
     const where = 'GraphLagrangian';
     requireBackend(where);
-    const { graph: graphConfig, hidden = [400, 400, 400], seed = 0, conjugateGradient = {} } = config ?? ({} as GraphLagrangianConfig);
+    const { graph: graphConfig, hidden = [400, 400, 400], seed = 0 } = config ?? ({} as GraphLagrangianConfig);
     if (!Array.isArray(hidden) || hidden.length === 0 || !hidden.every((w) => Number.isInteger(w) && w > 0)) {
       throw new TypeError(`${where}: config.hidden must be a non-empty array of positive integers, received ${JSON.stringify(hidden)}.`);
     }
@@ -64,7 +78,8 @@ export class GraphLagrangian implements DynamicsModel {
     }
     this.graph = graphFromConfig(graphConfig);
     this.dof = this.graph.nodes;
-    this.config = { graph: this.graph.config, hidden: [...hidden], seed, conjugateGradient };
+    const solver = toGraphSolver(`${where}: config.solver`, config.solver, config.conjugateGradient, graphOperators(this.graph).layout);
+    this.config = { graph: this.graph.config, hidden: [...hidden], seed, ...(solver === undefined ? {} : { solver }) };
     this.density = new DensityMlp(2 * this.graph.neighbourhoodSize, hidden, seed);
     this.variables = this.density.variables;
   }
@@ -77,7 +92,7 @@ export class GraphLagrangian implements DynamicsModel {
     this.checkNoExtra(extra);
     const { weights, biases } = this.density;
     const terms = (local: tf.Tensor2D, slots: tf.Tensor2D) => mlpLocalTerms(weights as tf.Tensor2D[], biases as tf.Tensor1D[], local, slots);
-    return accelerationsFromLocalTerms(this.graph, terms, q, qdot, { conjugateGradient: this.config.conjugateGradient });
+    return accelerationsFromLocalTerms(this.graph, terms, q, qdot, this.config.solver === undefined ? {} : { solver: this.config.solver });
   }
 
   energy(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor1D {

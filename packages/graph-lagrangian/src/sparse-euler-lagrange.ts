@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertFinite, jetDirectional, jetHessian, type Jet } from '@lnn/autodiff';
 import { checkStates } from '@lnn/lagrangian';
-import { bandToDense } from '@lnn/linalg';
-import { bandedSolve } from './banded-solve';
-import { conjugateGradientSolve, type ConjugateGradientOptions } from './conjugate-gradient-solve';
+import { bandToDense, type ConjugateGradientOptions } from '@lnn/linalg';
 import type { Graph } from './graph';
 import { blocksToEntries, localInputs, slotsToNodes } from './internal/layout';
 import { jetLocalTerms, type LocalTermsFn } from './internal/local-terms';
 import { graphOperators, type MatrixLayout } from './internal/operators';
-import { periodicBandedSolve } from './periodic-banded-solve';
+import type { GraphSolver } from './solvers/graph-solver';
+import { defaultGraphSolver, toGraphSolver } from './solvers/graph-solver-option';
 
 /**
  * A local density written with `jets` primitives: each row of the input is one term's
@@ -18,7 +17,15 @@ export type DensityFn = (local: Jet) => Jet;
 
 /** Options of {@link graphAccelerations}. */
 export interface GraphSolveOptions {
-  /** Conjugate-gradient settings, for graphs with general sparse structure. */
+  /**
+   * How H_vv is solved: `banded()` (graphs whose H_vv is banded: rings, lines) or
+   * `cg({ tolerance, maxIterations })` (any graph). @default banded() on a band, cg() otherwise
+   */
+  readonly solver?: GraphSolver;
+  /**
+   * Conjugate-gradient settings for graphs of general sparse structure.
+   * @deprecated Use `solver: cg({ tolerance, maxIterations })`.
+   */
   readonly conjugateGradient?: ConjugateGradientOptions;
 }
 
@@ -79,12 +86,6 @@ export function graphDerivatives(graph: Graph, density: DensityFn, q: tf.Tensor2
   };
 }
 
-/** Solves `H_vv x = rhs` with the solver the layout calls for. */
-export function solveLayout(layout: MatrixLayout, n: number, values: tf.Tensor2D, rhs: tf.Tensor2D, options: GraphSolveOptions): tf.Tensor2D {
-  if (layout.kind === 'csr') return conjugateGradientSolve(values, rhs, layout.pattern, options.conjugateGradient ?? {});
-  const band = tf.reshape(values, [values.shape[0], n, 2 * layout.p + 1]) as tf.Tensor3D;
-  return layout.periodic ? periodicBandedSolve(band, rhs) : bandedSolve(band, rhs);
-}
 
 /**
  * Accelerations from each term's local share of the Euler–Lagrange system (`terms`, over the
@@ -93,10 +94,12 @@ export function solveLayout(layout: MatrixLayout, n: number, values: tf.Tensor2D
  */
 export function accelerationsFromLocalTerms(graph: Graph, terms: LocalTermsFn, q: tf.Tensor2D, qdot: tf.Tensor2D, options: GraphSolveOptions = {}): tf.Tensor2D {
   const batch = checkStates('graphAccelerations', graph.nodes, q, qdot);
+  const { layout } = graphOperators(graph);
+  const solver = toGraphSolver('graphAccelerations: options.solver', options.solver, options.conjugateGradient, layout) ?? defaultGraphSolver(layout);
   return tf.tidy(() => {
     const { rows, slots } = localInputs(graph, q, qdot);
     const { rhs, hvv } = terms(rows, slots);
-    return solveLayout(graphOperators(graph).layout, graph.nodes, blocksToEntries(graph, hvv, batch), slotsToNodes(graph, rhs, batch), options);
+    return solver.solve(layout, blocksToEntries(graph, hvv, batch), slotsToNodes(graph, rhs, batch));
   });
 }
 
@@ -105,8 +108,9 @@ export function accelerationsFromLocalTerms(graph: Graph, terms: LocalTermsFn, q
  * `q̈ = H_vv⁻¹ (∇_q L − H_vq q̇)`, in O(n) per sample on banded graphs. Each term carries k + 1
  * tangent directions (its k velocity axes and its local (q̇, 0)), which give its block of H_vv
  * and its part of `H_vq q̇` (`jetDirectional`, batched over all B·M terms); blocks are added into
- * the band (or compressed rows), and a cyclic banded, banded or conjugate-gradient solve finishes.
- * Differentiable in the density's parameters, for training.
+ * the band (or compressed rows), and the solver finishes: `banded()` (cyclic on a ring) by
+ * default where H_vv is banded, `cg()` otherwise. Differentiable in the density's parameters, for
+ * training.
  *
  * @throws {TypeError} on wrong shapes; {@link LinalgError} from the solver (singular or indefinite H_vv).
  * @example

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initBackend } from '@lnn/autodiff';
+import { rk4 } from '@lnn/ode';
 import { bundleForBrowser } from '@lnn/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Api from './index';
@@ -27,7 +28,7 @@ describe('the browser build (dist/browser, the `browser` export condition)', () 
     const model = new browser.MlpLagrangian({ dof: 1, hidden: [8], seed: 1 });
     const result = browser.train(model, { q: [0.1, -0.4, 0.9], qdot: [0, 0.5, -1], qdd: [-0.98, 3.8, -7.7] }, { steps: 3, batchSize: 3 });
     expect(result.steps).toBe(3);
-    expect(browser.rollout(model, [0.3, 0], [0, 0.1], { method: 'rk4', dt: 0.05 }).ok).toBe(true);
+    expect(browser.rollout(model, [0.3, 0], [0, 0.1], rk4({ dt: 0.05 })).ok).toBe(true);
     model.dispose();
   });
 

@@ -14,8 +14,8 @@ export {
   type Conditioning,
   type Derivatives,
   type EulerLagrangeOptions,
-  type Inverse,
 } from './euler-lagrange';
+export { toSolver, type Inverse, type LegacySolverOptions, type SolverConfig } from './solver-option';
 export type { DynamicsModel } from './dynamics-model';
 export { MlpLagrangian, layerSeed, mlpLagrangianKind, paperInitStd, type AngleTransform, type InputScale, type InputScaleConfig, type MlpLagrangianConfig } from './mlp-lagrangian';
 export { MODEL_FORMAT, MODEL_FORMAT_VERSION, assignVariables, loadModel, loadWeights, saveModel, variableArrays, type LoadModelOptions } from './model-io';

@@ -4,6 +4,7 @@ import type { DynamicsModel } from './dynamics-model';
 import { createAdam } from './internal/adam';
 import { fnv1a, hasBundle, readBundle, writeBundle } from './internal/bundle';
 import { SeededRandom } from './internal/rng';
+import { sameConfig } from './internal/same-config';
 import { assignVariables, variableArrays } from './model-io';
 import { checkSchedule, learningRate, type Schedule } from './schedule';
 import { packData, unpack, type Batch, type PackedData, type TrainingData } from './training-data';
@@ -270,7 +271,7 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
     if (manifest.format !== CHECKPOINT_FORMAT) {
       throw new Error(`train: ${checkpointDir} holds ${manifest.format === 'lnn-model' ? `a saved model (saveModel, a ${String(manifest.kind)})` : `a ${String(manifest.format)}`}, not a training checkpoint; give options.checkpoint.dir a folder of its own.`);
     }
-    if (manifest.kind !== model.kind || JSON.stringify(manifest.config) !== JSON.stringify(model.config)) {
+    if (manifest.kind !== model.kind || !sameConfig(manifest.config, model)) {
       throw new Error(
         `train: the checkpoint in ${checkpointDir} is for a different model (${manifest.kind === model.kind ? `a ${String(manifest.kind)} configured ${JSON.stringify(manifest.config)}, not ${JSON.stringify(model.config)}` : `a ${String(manifest.kind)}, not a ${model.kind}`}); use another folder or delete it.`,
       );

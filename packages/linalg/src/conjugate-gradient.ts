@@ -23,6 +23,24 @@ export interface ConjugateGradientOptions {
 }
 
 /**
+ * The options {@link conjugateGradient} runs with on an n×n system: the given ones, checked, and
+ * the defaults for the rest — written here and nowhere else (the tensor ops built on it read them
+ * from here).
+ *
+ * @throws {TypeError} on a tolerance that is not > 0 or an iteration limit that is not a positive integer.
+ * @example
+ * import { conjugateGradientOptions } from '@lnn/linalg';
+ * console.log(conjugateGradientOptions(500)); // { tolerance: 1e-10, maxIterations: 1000 }
+ * console.log(conjugateGradientOptions(10, { tolerance: 1e-6 })); // { tolerance: 1e-6, maxIterations: 100 }
+ */
+export function conjugateGradientOptions(n: number, options: ConjugateGradientOptions = {}): Required<ConjugateGradientOptions> {
+  const { tolerance = 1e-10, maxIterations = Math.max(100, 2 * n) } = options;
+  checkSize('conjugateGradient', 'options.maxIterations', maxIterations, 1);
+  if (!(tolerance > 0)) throw new TypeError(`conjugateGradient: options.tolerance must be > 0, received ${String(tolerance)}.`);
+  return { tolerance, maxIterations };
+}
+
+/**
  * Jacobi-preconditioned conjugate gradient for one symmetric definite sparse system `A x = b`,
  * the values of A stored from `offset` in the pattern's order; O(stored entries) per iteration. A
  * negative definite matrix (all diagonal entries negative) is solved as `(−A) x = −b`. A is taken
@@ -50,15 +68,13 @@ export function conjugateGradient(
   options: ConjugateGradientOptions = {},
 ): number {
   const { n, rowStart, columns } = matrix;
-  const { tolerance = 1e-10, maxIterations = Math.max(100, 2 * n) } = options;
   checkSize('conjugateGradient', 'matrix.n', n);
   checkLength('conjugateGradient', 'matrix.rowStart', rowStart, n + 1, 'n + 1');
   checkSize('conjugateGradient', 'offset', offset);
   checkLength('conjugateGradient', 'values', values, offset + rowStart[n]!, 'offset + rowStart[n]');
   checkLength('conjugateGradient', 'b', b, n, 'n');
   checkLength('conjugateGradient', 'x', x, n, 'n');
-  checkSize('conjugateGradient', 'options.maxIterations', maxIterations, 1);
-  if (!(tolerance > 0)) throw new TypeError(`conjugateGradient: options.tolerance must be > 0, received ${String(tolerance)}.`);
+  const { tolerance, maxIterations } = conjugateGradientOptions(n, options);
   x.fill(0, 0, n);
   const diag = new Float64Array(n);
   for (let i = 0; i < n; i++) {

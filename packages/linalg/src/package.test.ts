@@ -20,6 +20,7 @@ describe('@lnn/linalg built output', () => {
       'bandedLuSolve',
       'cyclicBandedSolve',
       'conjugateGradient',
+      'conjugateGradientOptions',
       'bandToDense',
       'singularTolerance',
       'FLOAT64_EPSILON',

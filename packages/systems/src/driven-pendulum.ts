@@ -29,11 +29,11 @@ export interface DrivenPendulum extends NonConservativeSystem {
  * Accelerations in closed form; without input (u = 0) `acceleration` is the free damped pendulum.
  *
  * @example
- * import { solve } from '@lnn/ode';
+ * import { dopri5, solve } from '@lnn/ode';
  * import { DRIVEN_PENDULUM_REGIMES, drivenPendulum, forcedProblem } from '@lnn/systems';
  * const { parameters, forcing } = DRIVEN_PENDULUM_REGIMES.chaotic;
  * const p = drivenPendulum(parameters);
- * const r = solve(forcedProblem(p, { input: forcing }), [0.2, 0], [0, 50, 100], { rtol: 1e-10, atol: 1e-10 });
+ * const r = solve(forcedProblem(p, { input: forcing }), [0.2, 0], [0, 50, 100], dopri5({ rtol: 1e-10, atol: 1e-10 }));
  * console.log(r.ok, r.states.subarray(4)); // true ≈ [−45.95, −1.94]: (θ, θ̇) at t = 100, after several turns over the top
  */
 export function drivenPendulum(parameters: DrivenPendulumParameters = {}): DrivenPendulum {

@@ -5,15 +5,15 @@ import type { ControlInput } from './signal';
 
 /**
  * A non-conservative system under a control input as an `@lnn/ode` second-order problem with a
- * time-dependent right-hand side: `q̈ = forcedAcceleration(t, q, v, u(t))` (for `rk4` and
- * `dopri5`; `verlet` refuses it, the acceleration depends on v). Without `input`, u ≡ 0.
+ * time-dependent right-hand side: `q̈ = forcedAcceleration(t, q, v, u(t))` (for `rk4()` and
+ * `dopri5()`; `verlet()` refuses it, the acceleration depends on v). Without `input`, u ≡ 0.
  *
  * @example
- * import { solve } from '@lnn/ode';
+ * import { dopri5, solve } from '@lnn/ode';
  * import { drivenPendulum, forcedProblem, sinusoid } from '@lnn/systems';
  * const p = drivenPendulum();
  * const forcing = sinusoid({ amplitude: 1.15, frequency: 2 / 3 });
- * const r = solve(forcedProblem(p, { input: forcing }), [0.2, 0], [0, 10, 20], { rtol: 1e-10, atol: 1e-10 });
+ * const r = solve(forcedProblem(p, { input: forcing }), [0.2, 0], [0, 10, 20], dopri5({ rtol: 1e-10, atol: 1e-10 }));
  * console.log(r.ok, r.states.subarray(4)); // true ≈ [1.44, 1.76]: (θ, θ̇) at t = 20
  */
 export function forcedProblem(system: NonConservativeSystem, options: { readonly input?: ControlInput } = {}): SecondOrderProblem {

@@ -1,3 +1,4 @@
+import { dopri5 } from '@lnn/ode';
 import { expectContract, fuzzSettings } from '@lnn/test-utils';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
@@ -15,10 +16,10 @@ describe('@lnn/systems fuzz: forced systems, positions-only data and signals kee
   it('positionTrajectories and forcedAccelerationDataset: finite data, or an error naming the function', () => {
     fc.assert(
       fc.property(awkward, awkward, awkward, awkward, awkward, fc.constantFrom('pos', 'pos-driven', 'acc'), (count, dt, steps, noise, seed, which) => {
-        const solver = { rtol: 1e-8, atol: 1e-8, maxSteps: 2_000 };
+        const method = dopri5({ rtol: 1e-8, atol: 1e-8, maxSteps: 2_000 });
         const calls = {
-          pos: ['positionTrajectories', () => positionTrajectories(ddp, { count, dt, steps, noise, seed, sample: ddp.sampleTrainingState, solver })],
-          'pos-driven': ['positionTrajectories', () => positionTrajectories(pendulum, { count, dt, steps, noise, seed, sample: pendulum.sampleState, solver, input: sinusoid({ amplitude: 1.5, frequency: 2 / 3 }) })],
+          pos: ['positionTrajectories', () => positionTrajectories(ddp, { count, dt, steps, noise, seed, sample: ddp.sampleTrainingState, method })],
+          'pos-driven': ['positionTrajectories', () => positionTrajectories(pendulum, { count, dt, steps, noise, seed, sample: pendulum.sampleState, method, input: sinusoid({ amplitude: 1.5, frequency: 2 / 3 }) })],
           acc: ['forcedAccelerationDataset', () => forcedAccelerationDataset(pendulum, { count, seed, sample: pendulum.sampleState, sampleInput: uniformInput(-1, 1), time: [0, Math.abs(dt) || 0] }).arrays],
         } as const;
         const [where, call] = calls[which];

@@ -1,5 +1,5 @@
 import { luFactor, luSolveVector, singularTolerance } from '@lnn/linalg';
-import { solve } from '@lnn/ode';
+import { dopri5, solve } from '@lnn/ode';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dampedDoublePendulum } from './damped-double-pendulum';
@@ -123,7 +123,7 @@ describe.each(cases)('%s', (_name, system, sample) => {
 function energyBalance(system: NonConservativeSystem, input: ControlInput | undefined, y0: number[], tEnd: number, intervals: number) {
   const d = system.dof;
   const times = Float64Array.from({ length: intervals + 1 }, (_, k) => (k * tEnd) / intervals);
-  const result = solve(forcedProblem(system, { input }), y0, times, { rtol: 1e-13, atol: 1e-13 });
+  const result = solve(forcedProblem(system, { input }), y0, times, dopri5({ rtol: 1e-13, atol: 1e-13 }));
   expect(result.ok).toBe(true);
   const u = new Float64Array(system.controls);
   const value = compileControlInput(input, system.controls);

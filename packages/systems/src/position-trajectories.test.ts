@@ -1,4 +1,4 @@
-import { solve } from '@lnn/ode';
+import { dopri5, solve } from '@lnn/ode';
 import { describe, expect, it } from 'vitest';
 import { dampedDoublePendulum } from './damped-double-pendulum';
 import { sampleStates, trajectoryDataset } from './dataset';
@@ -46,7 +46,7 @@ describe('positionTrajectories', () => {
     const { truth } = positionTrajectories(dp, { ...options, dt: 0.05, steps: 100 });
     expect(truth.arrays.initial!.data).toEqual(sampleStates(dp, options.sample, 6, 8));
     const times = truth.arrays.times!.data;
-    const reference = trajectoryDataset(dp, { ...options, times, solver: { rtol: 1e-12, atol: 1e-12 } }).arrays.states!.data; // [T, N, 4]
+    const reference = trajectoryDataset(dp, { ...options, times, method: dopri5({ rtol: 1e-12, atol: 1e-12 }) }).arrays.states!.data; // [T, N, 4]
     for (let n = 0; n < 6; n++) {
       for (let k = 0; k < times.length; k++) {
         for (let i = 0; i < 2; i++) {
@@ -99,7 +99,7 @@ describe('positionTrajectories', () => {
       const s = compileSignal(input(n));
       for (let k = 0; k < times.length; k++) expect(observed.arrays.inputs!.data[n * times.length + k]).toBe(s(times[k]!));
       const y0 = truth.arrays.initial!.data.subarray(2 * n, 2 * n + 2);
-      const alone = solve(forcedProblem(pendulum, { input: input(n) }), y0, times, { rtol: 1e-12, atol: 1e-12 });
+      const alone = solve(forcedProblem(pendulum, { input: input(n) }), y0, times, dopri5({ rtol: 1e-12, atol: 1e-12 }));
       for (let k = 0; k < times.length; k++) expect(truth.arrays.positions!.data[n * times.length + k]).toBe(alone.states[2 * k]);
     }
     // Different forcing, different motion (same sampler stream, so trajectory 1 differs only by its input).
@@ -136,7 +136,7 @@ describe('positionTrajectories', () => {
     expect(() => positionTrajectories(dampedDoublePendulum(), { ...base, sample: dp.sampleTrainingState, input: sinusoid({ amplitude: 1, frequency: 1 }) })).toThrow(
       'forcedProblem: input must give one signal per control (0), received 1.',
     );
-    expect(() => positionTrajectories(spring, { ...base, solver: { maxSteps: 5 } })).toThrow(/positionTrajectories: trajectory 0 \(initial state \[.*\]\) was not integrated to the end: .*step.limit.* raise options\.solver\.maxSteps/);
+    expect(() => positionTrajectories(spring, { ...base, method: dopri5({ rtol: 1e-12, atol: 1e-12, maxSteps: 5 }) })).toThrow(/positionTrajectories: trajectory 0 \(initial state \[.*\]\) was not integrated to the end: .*step.limit.* Pass options\.method with looser rtol\/atol or a larger maxSteps/);
     expect(() => positionTrajectories(undefined as never, base)).toThrow(`${where}: system must be a MechanicalSystem, received undefined.`);
   });
 });

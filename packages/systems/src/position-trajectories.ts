@@ -1,4 +1,4 @@
-import { solve, type SolveOptions } from '@lnn/ode';
+import { dopri5, solve, type SolveMethod } from '@lnn/ode';
 import { compileControlInput } from './control-input';
 import type { Dataset, StateSampler } from './dataset';
 import { finiteSeed, integerAtLeast, MAX_SAMPLES, positive, sampleCount } from './internal/check';
@@ -30,8 +30,8 @@ export interface PositionTrajectoriesOptions {
    * trajectory (a function of its index). @default u ≡ 0
    */
   readonly input?: ControlInput | ((trajectory: number) => ControlInput);
-  /** How the exact motion is integrated. @default { method: 'dopri5', rtol: 1e-12, atol: 1e-12 } */
-  readonly solver?: SolveOptions;
+  /** How the exact motion is integrated: an `@lnn/ode` method value. @default dopri5({ rtol: 1e-12, atol: 1e-12 }) */
+  readonly method?: SolveMethod;
 }
 
 /** What {@link positionTrajectories} returns: what a learner may see, and what is kept aside. */
@@ -53,7 +53,7 @@ export interface PositionTrajectories {
 /**
  * Positions-only trajectory data, as a camera or an encoder gives it: N trajectories of the true
  * system from sampled initial states, integrated accurately (adaptive Dormand–Prince at
- * rtol = atol = 1e-12 unless `solver` says otherwise), sampled at `q(t₀ + kΔt)`, with Gaussian
+ * rtol = atol = 1e-12 unless `method` says otherwise), sampled at `q(t₀ + kΔt)`, with Gaussian
  * noise of standard deviation `noise` added to each coordinate. The exact q and q̇ are kept apart
  * in `truth`. Works for conservative systems and, with `input`, for non-conservative ones. Same
  * seed, same data; with noise 0 the observed positions are the exact ones. A trajectory the
@@ -92,6 +92,7 @@ export function positionTrajectories(system: MechanicalSystem, options: Position
   const inputs = new Float64Array(count * T * c);
   const signals: (readonly Signal[])[] = [];
   const shared = secondOrderProblem(system);
+  const method = options.method ?? dopri5({ rtol: 1e-12, atol: 1e-12 });
   const u = new Float64Array(c);
   for (let n = 0; n < count; n++) {
     const given = typeof options.input === 'function' ? options.input(n) : options.input;
@@ -99,10 +100,10 @@ export function positionTrajectories(system: MechanicalSystem, options: Position
     const problem = forced === undefined ? shared : forcedProblem(forced, { input: given as ControlInput | undefined });
     signals.push(list);
     const y0 = initial.subarray(2 * d * n, 2 * d * (n + 1));
-    const result = solve(problem, y0, times, { method: 'dopri5', rtol: 1e-12, atol: 1e-12, ...options.solver });
+    const result = solve(problem, y0, times, method);
     if (!result.ok) {
       throw new Error(
-        `${where}: trajectory ${n} (initial state [${Array.from(y0).join(', ')}]) was not integrated to the end: ${result.message} Loosen options.solver's rtol/atol, raise options.solver.maxSteps, or sample milder states.`,
+        `${where}: trajectory ${n} (initial state [${Array.from(y0).join(', ')}]) was not integrated to the end: ${result.message} Pass options.method with looser rtol/atol or a larger maxSteps (e.g. dopri5({ rtol: 1e-9, atol: 1e-9, maxSteps: 1e6 })), or sample milder states.`,
       );
     }
     const value = compileControlInput(given as ControlInput | undefined, c, where);

@@ -1,4 +1,4 @@
-import { solve } from '@lnn/ode';
+import { dopri5, solve } from '@lnn/ode';
 import { describe, expect, it } from 'vitest';
 import { expectRelative, finiteDifferenceAcceleration } from './internal/graph-fixtures';
 import { secondOrderProblem } from './problems';
@@ -113,7 +113,7 @@ describe('wave2d: the discrete 2D wave equation', () => {
     wave.mode(mx, my, y0.subarray(0, wave.dof), y0.subarray(wave.dof), { amplitude: 0.7, phase });
     const period = (2 * Math.PI) / omega;
     const times = Float64Array.from({ length: 241 }, (_, k) => (k * period) / 40);
-    const r = solve(secondOrderProblem(wave), y0, times, { rtol: 1e-12, atol: 1e-12 });
+    const r = solve(secondOrderProblem(wave), y0, times, dopri5({ rtol: 1e-12, atol: 1e-12 }));
     expect(r.status).toEqual(['success']);
     const project = projector(wave, mx, my);
     const d = wave.dof;

@@ -5,7 +5,7 @@
  * `@lnn/ode`'s adaptive Dormand–Prince at 1e-10 (exact to the eye). No DOM: the page draws it.
  */
 import { rollout, type DynamicsModel } from '@lnn/lagrangian';
-import { solve } from '@lnn/ode';
+import { dopri5, rk4, solve } from '@lnn/ode';
 import { doublePendulum, secondOrderProblem } from '@lnn/systems';
 import { EnergyTrack } from '../shared/energy-track';
 
@@ -80,8 +80,8 @@ export class DoublePendulumSimulation {
       if (p.stopped !== undefined) continue;
       const result =
         name === 'truth'
-          ? solve(this.problem, p.state, times, { method: 'dopri5', rtol: 1e-10, atol: 1e-10 })
-          : rollout(this.models[name], p.state, times, { method: 'rk4', dt: STEP });
+          ? solve(this.problem, p.state, times, dopri5({ rtol: 1e-10, atol: 1e-10 }))
+          : rollout(this.models[name], p.state, times, rk4({ dt: STEP }));
       for (let i = 1; i <= steps; i++) {
         const state = result.states.subarray(4 * i, 4 * i + 4);
         const t = this.time + (times[i] as number);

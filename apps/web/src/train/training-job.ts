@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { MlpLagrangian, rollout, train } from '@lnn/lagrangian';
-import { solve } from '@lnn/ode';
+import { dopri5, rk4, solve } from '@lnn/ode';
 import { accelerationDataset, secondOrderProblem, simplePendulum, splitStates, type StateSampler } from '@lnn/systems';
 
 /** The sizes of the in-browser run: small enough that the loss visibly drops within seconds. */
@@ -61,8 +61,8 @@ export function preview(model: MlpLagrangian, settings: TrainSettings): { times:
   const n = Math.round(settings.previewSeconds / settings.previewStep);
   const times = Array.from({ length: n + 1 }, (_, i) => i * settings.previewStep);
   const y0 = [...settings.previewStart];
-  const truth = solve(secondOrderProblem(simplePendulum()), y0, times, { method: 'dopri5', rtol: 1e-9, atol: 1e-9 });
-  const learned = rollout(model, y0, times, { method: 'rk4', dt: settings.previewStep });
+  const truth = solve(secondOrderProblem(simplePendulum()), y0, times, dopri5({ rtol: 1e-9, atol: 1e-9 }));
+  const learned = rollout(model, y0, times, rk4({ dt: settings.previewStep }));
   const angle = (states: Float64Array, reached: number) => Array.from({ length: reached }, (_, i) => states[2 * i] as number);
   const reached = learned.reached[0] as number;
   return {

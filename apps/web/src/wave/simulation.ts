@@ -6,7 +6,7 @@
  * field's true energy is tracked against the plucked string's. No DOM.
  */
 import { rollout, type DynamicsModel } from '@lnn/lagrangian';
-import { solve } from '@lnn/ode';
+import { dopri5, rk4, solve } from '@lnn/ode';
 import { secondOrderProblem, wave1d } from '@lnn/systems';
 import { EnergyTrack } from '../shared/energy-track';
 
@@ -85,8 +85,8 @@ export class WaveSimulation {
     const times = Array.from({ length: steps + 1 }, (_, i) => i * WAVE_STEP);
     const dim = 2 * RING;
     for (const [field, run] of [
-      [this.learned, (y: Float64Array) => rollout(this.model, y, times, { method: 'rk4', dt: WAVE_STEP })],
-      [this.truth, (y: Float64Array) => solve(this.problem, y, times, { method: 'dopri5', rtol: 1e-9, atol: 1e-9 })],
+      [this.learned, (y: Float64Array) => rollout(this.model, y, times, rk4({ dt: WAVE_STEP }))],
+      [this.truth, (y: Float64Array) => solve(this.problem, y, times, dopri5({ rtol: 1e-9, atol: 1e-9 }))],
     ] as const) {
       if (field.stopped !== undefined) continue;
       const result = run(field.state);

@@ -3,6 +3,7 @@ import { initBackend } from '@lnn/autodiff';
 import { checkVariableGradients } from '@lnn/autodiff/testing';
 import { GraphLagrangian, ringGraph } from '@lnn/graph-lagrangian';
 import { rollout, rolloutEnergies, train, type TrainingData } from '@lnn/lagrangian';
+import { rk4 } from '@lnn/ode';
 import { accelerationDataset, createRandom, wave1d } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareDensity } from './density-comparison';
@@ -112,7 +113,7 @@ describe('the 1D wave experiment, small', () => {
     const big = wave1d({ n: 100, dx: 1 });
     const [phi, phiDot] = [new Float64Array(100), new Float64Array(100)];
     waveStateSampler(big, { modes: 12 })(createRandom(9), phi, phiDot);
-    const r = rollout(ring, [...phi, ...phiDot], [0, 2.5, 5, 7.5, 10], { method: 'rk4', dt: 0.02 });
+    const r = rollout(ring, [...phi, ...phiDot], [0, 2.5, 5, 7.5, 10], rk4({ dt: 0.02 }));
     expect(r.ok).toBe(true);
     // RK4 at dt 0.02 leaves ~1e-7–1e-6 of the energy over t ≤ 10; a wrong energy or acceleration would drift by O(1).
     const learned = rolloutEnergies(ring, r); // [T, 1]: the model's own energy
