@@ -9,7 +9,7 @@ import { bandToDense, luFactor, luSolve } from '@lnn/linalg';
 import { createRandom } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedEndsGraph } from '../fixed-ends-graph';
-import { GraphLagrangian } from '../graph-lagrangian';
+import { GraphLagrangian, graphLagrangianKind } from '../graph-lagrangian';
 import type { MatrixLayout } from '../internal/operators';
 import { neighbourGraph } from '../neighbour-graph';
 import { periodicGridGraph } from '../periodic-grid-graph';
@@ -145,7 +145,7 @@ describe('graph solvers as values', () => {
     expect(manifest.config.solver).toEqual({ name: 'cg', options: { tolerance: 1e-9 } });
     const [q, v] = states(9);
     const check = (expected: string | undefined) => {
-      const loaded = loadModel(dir) as GraphLagrangian;
+      const loaded = loadModel(dir, { kinds: [graphLagrangianKind] }) as GraphLagrangian;
       expect(loaded.config.solver === undefined ? undefined : JSON.stringify(loaded.config.solver)).toBe(expected);
       tf.tidy(() => {
         expect(same(loaded.accelerations(q, v), model.accelerations(q, v))).toBe(true);
@@ -163,7 +163,7 @@ describe('graph solvers as values', () => {
     saveModel(ring, dir);
     const ringManifest = JSON.parse(readFileSync(file, 'utf8')) as { config: Record<string, unknown> };
     writeFileSync(file, JSON.stringify({ ...ringManifest, config: { ...ringManifest.config, conjugateGradient: { tolerance: 1e-3 } } }));
-    const loaded = loadModel(dir) as GraphLagrangian;
+    const loaded = loadModel(dir, { kinds: [graphLagrangianKind] }) as GraphLagrangian;
     expect(loaded.config.solver).toBeUndefined();
     const [qr, vr] = states(6);
     tf.tidy(() => {
