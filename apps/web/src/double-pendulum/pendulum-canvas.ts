@@ -4,6 +4,7 @@
  * turn the arms (arrow keys: ←/→ the upper arm, ↑/↓ the lower) to set the shared start state.
  */
 import { bobPositions, dragAngles, fitGeometry, nearestBob, type Geometry } from './geometry';
+import { fitCanvas } from '../shared/fit-canvas';
 
 /** What the panel asks of the page when the user sets the angles. */
 export interface PanelHandlers {
@@ -75,14 +76,7 @@ export class PendulumCanvas {
 
   /** Matches the drawing buffer to the canvas's size on screen (call when the layout changes). */
   resize(): void {
-    const ratio = globalThis.devicePixelRatio ?? 1;
-    const r = this.canvas.getBoundingClientRect();
-    const width = Math.max(1, Math.round(r.width * ratio));
-    const height = Math.max(1, Math.round(r.height * ratio));
-    if (this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas.width = width;
-      this.canvas.height = height;
-    }
+    const { width, height } = fitCanvas(this.canvas);
     this.geometry = fitGeometry(width, height);
   }
 

@@ -2,6 +2,8 @@
  * The training page's pendulum: the latest rollout of the learned pendulum (in colour) over the
  * true one (faint), replayed in a loop at real speed.
  */
+import { fitCanvas } from '../shared/fit-canvas';
+
 export interface PreviewData {
   readonly step: number;
   readonly times: readonly number[];
@@ -31,10 +33,7 @@ export class PendulumPreview {
 
   /** Matches the drawing buffer to the canvas's size on screen. */
   resize(): void {
-    const ratio = globalThis.devicePixelRatio ?? 1;
-    const r = this.canvas.getBoundingClientRect();
-    this.canvas.width = Math.max(1, Math.round(r.width * ratio));
-    this.canvas.height = Math.max(1, Math.round(r.height * ratio));
+    fitCanvas(this.canvas);
   }
 
   /** Draws the frame at wall time `now` (ms). */

@@ -4,6 +4,7 @@
  * move the pluck, release to let go.
  */
 import type { Pluck } from './simulation';
+import { fitCanvas } from '../shared/fit-canvas';
 
 /** φ spans ±this many units over the canvas's height. */
 const HEIGHT_RANGE = 1.6;
@@ -63,14 +64,7 @@ export class StringCanvas {
 
   /** Matches the drawing buffer to the canvas's size on screen. */
   resize(): void {
-    const ratio = globalThis.devicePixelRatio ?? 1;
-    const r = this.canvas.getBoundingClientRect();
-    const width = Math.max(1, Math.round(r.width * ratio));
-    const height = Math.max(1, Math.round(r.height * ratio));
-    if (this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas.width = width;
-      this.canvas.height = height;
-    }
+    fitCanvas(this.canvas);
   }
 
   /** Draws φ (the first `points` numbers of `state`), or a note when the field has stopped. */
