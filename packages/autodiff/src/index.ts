@@ -54,7 +54,7 @@ export { dampedSolve, type DampedSolveOptions } from './linalg/damped-solve';
 export { pinvSolve, type PinvSolveOptions } from './linalg/pinv-solve';
 export { symmetricEigenvalues } from './linalg/symmetric-eigenvalues';
 export { LinalgError, type LinalgFailure } from './linalg/linalg-error';
-export { SOLVER_NAMES, type Solver, type SolverJson, type SolverName } from './linalg/solvers/solver';
+export { SOLVER_NAMES, checkSolverOptions, type Solver, type SolverJson, type SolverName } from './linalg/solvers/solver';
 export { pinv, type PinvOptions } from './linalg/solvers/pinv';
 export { damped, type DampedOptions } from './linalg/solvers/damped';
 export { lu } from './linalg/solvers/lu';

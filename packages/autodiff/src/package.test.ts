@@ -43,6 +43,7 @@ describe('@lnn/autodiff built output', () => {
       'cholesky',
       'solverFromJson',
       'SOLVER_NAMES',
+      'checkSolverOptions',
       'symmetricEigenvalues',
       'LinalgError',
       'version',

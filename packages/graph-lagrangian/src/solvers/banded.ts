@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { checkSolverOptions } from '@lnn/autodiff';
 import { bandedSolve } from '../banded-solve';
 import type { MatrixLayout } from '../internal/operators';
 import { periodicBandedSolve } from '../periodic-banded-solve';
-import { checkGraphSolverOptions, makeGraphSolver, type GraphSolver } from './graph-solver';
+import { makeGraphSolver, type GraphSolver } from './graph-solver';
 
 type BandLayout = Extract<MatrixLayout, { kind: 'band' }>;
 
@@ -29,7 +30,7 @@ function bandLayout(layout: MatrixLayout, where: string): BandLayout {
  * console.log(qdd.shape, model.config.solver?.name); // [2, 16] banded
  */
 export function banded(options?: Readonly<Record<string, never>>): GraphSolver<Readonly<Record<string, never>>> {
-  checkGraphSolverOptions('banded', options, []);
+  checkSolverOptions('banded', options, []);
   return makeGraphSolver(
     'banded',
     {},

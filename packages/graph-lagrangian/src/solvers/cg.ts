@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { checkSolverOptions } from '@lnn/autodiff';
 import { conjugateGradientSolve, type ConjugateGradientOptions } from '../conjugate-gradient-solve';
 import { bandAsRows } from '../internal/band-as-rows';
-import { checkGraphSolverOptions, makeGraphSolver, type GraphSolver } from './graph-solver';
+import { makeGraphSolver, type GraphSolver } from './graph-solver';
 
 /**
  * Jacobi-preconditioned conjugate gradients (`conjugateGradientSolve`, float64) on a graph's H_vv:
@@ -26,7 +27,7 @@ import { checkGraphSolverOptions, makeGraphSolver, type GraphSolver } from './gr
  * console.log(iterative.arraySync(), direct.arraySync()); // both ≈ [[1, −2, 1, 0, 0, 0, 0, 0]]
  */
 export function cg(options?: ConjugateGradientOptions): GraphSolver<ConjugateGradientOptions> {
-  const { tolerance, maxIterations } = checkGraphSolverOptions('cg', options, ['tolerance', 'maxIterations']);
+  const { tolerance, maxIterations } = checkSolverOptions('cg', options, ['tolerance', 'maxIterations']);
   if (tolerance !== undefined && !(typeof tolerance === 'number' && tolerance > 0 && Number.isFinite(tolerance))) {
     throw new TypeError(`cg: options.tolerance must be a finite number > 0, received ${String(tolerance)}.`);
   }

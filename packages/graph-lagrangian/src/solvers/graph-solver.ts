@@ -72,14 +72,3 @@ class GraphSolverValue<Options extends object> implements GraphSolver<Options> {
 export function makeGraphSolver<Options extends object>(name: (typeof GRAPH_SOLVER_NAMES)[number], options: Options, check: GraphSolver['check'], solve: GraphSolver['solve']): GraphSolver<Options> {
   return new GraphSolverValue(name, Object.freeze({ ...options }), check, solve);
 }
-
-/** Refuses options that are not an object or hold keys the solver does not know. */
-export function checkGraphSolverOptions(where: string, options: unknown, known: readonly string[]): Readonly<Record<string, unknown>> {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`${where}: options must be an object${known.length === 0 ? ' (it takes none)' : ` { ${known.join(', ')} }`}, received ${JSON.stringify(options)}.`);
-  }
-  const unknown = Object.keys(options).find((key) => !known.includes(key));
-  if (unknown !== undefined) throw new TypeError(`${where}: unknown option '${unknown}'; ${known.length === 0 ? 'it takes none' : `expected ${known.map((k) => `'${k}'`).join(', ')}`}.`);
-  return options as Readonly<Record<string, unknown>>;
-}

@@ -67,7 +67,16 @@ export function makeSolver<Options extends object>(name: SolverName, options: Op
   return new SolverValue(name, Object.freeze({ ...options }), solve);
 }
 
-/** Refuses options that are not an object or hold keys the solver does not know (a typo would be ignored silently). */
+/**
+ * Refuses options that are not an object or hold keys the solver does not know (a typo would be
+ * ignored silently); returns them as a record. Shared by every solver value's factory, here and in
+ * `@lnn/graph-lagrangian`.
+ *
+ * @example
+ * import { checkSolverOptions } from '@lnn/autodiff';
+ * console.log(checkSolverOptions('pinv', { rcond: 1e-6 }, ['rcond'])); // { rcond: 0.000001 }
+ * try { checkSolverOptions('pinv', { rcnd: 1e-6 }, ['rcond']); } catch (e) { console.log((e as Error).message); } // pinv: unknown option 'rcnd'; expected 'rcond'.
+ */
 export function checkSolverOptions(where: string, options: unknown, known: readonly string[]): Readonly<Record<string, unknown>> {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
