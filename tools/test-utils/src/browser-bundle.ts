@@ -43,3 +43,24 @@ export async function bundleForBrowser(packageDir: string): Promise<BrowserBundl
     return { inputs: [], errors: failure.errors.map((e) => `${e.location?.file ?? ''}: ${e.text}`), warnings: [] };
   }
 }
+
+/**
+ * The check every package with a browser build makes: bundled for a browser, the package takes
+ * its `dist/browser/index.js` (not the Node build) and bundles with no error (no Node built-in
+ * reached) and no warning; throws an error listing what is wrong. Returns the bundle for further checks.
+ *
+ * @example
+ * const bundle = await expectBrowserBuild(packageDir);
+ * expect(bundle.inputs.some((f) => f.includes('tfjs-backend-wasm'))).toBe(true);
+ */
+export async function expectBrowserBuild(packageDir: string): Promise<BrowserBundle> {
+  const bundle = await bundleForBrowser(packageDir);
+  const problems = [
+    ...bundle.errors.map((e) => `error: ${e}`),
+    ...bundle.warnings.map((w) => `warning: ${w}`),
+    ...(bundle.inputs.includes(path.join('dist', 'browser', 'index.js')) ? [] : ['dist/browser/index.js was not bundled (is the `browser` export condition there?)']),
+    ...(bundle.inputs.includes(path.join('dist', 'index.js')) ? ['the Node build dist/index.js was bundled'] : []),
+  ];
+  if (problems.length > 0) throw new Error(`browser bundle of ${packageDir}:\n${problems.join('\n')}`);
+  return bundle;
+}
