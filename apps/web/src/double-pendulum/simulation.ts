@@ -13,7 +13,7 @@ import { EnergyTrack } from '../shared/energy-track';
  * The RK4 step (s) of the learned models, one per frame at speed ×1. At 1/60 s, RK4 on the true
  * equations drifts by 0.187 % of 29.4 J in 10 s from {@link DEFAULT_STATE}, and by at most 0.18 %
  * from 8 of the paper's energy-test states (measured; 2.9 % at 1/30 s, 0.006 % at 1/120 s, which
- * would halve the frame rate): a tenth of the drift bound the page is tested against.
+ * would halve the frame rate): about a sixteenth of the drift bound (3 %) the page is tested against.
  */
 export const STEP = 1 / 60;
 
