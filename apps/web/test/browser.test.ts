@@ -3,10 +3,11 @@
  * playwright-core. Each page must start without console errors; the double pendulum must advance,
  * keep the LNN's true energy within LNN_DRIFT_BOUND over 10 simulated seconds and below the MLP's,
  * follow a drag and the keyboard, and report its frame rate; the wave must advance and follow a
- * pluck; the training page must lower its loss while the page keeps drawing; every page must fit a
- * narrow screen and name its controls. Screenshots go to .test-results/screenshots (and to the
- * committed apps/web/screenshots with LNN_UPDATE_SCREENSHOTS=1). Without a Chromium the test is
- * skipped with one line naming the Debian package (and fails under CI, which installs it).
+ * pluck; the training page must lower its loss while the page keeps drawing (accessibility, the
+ * keyboard, the narrow screen and reduced motion: accessibility.test.ts). Screenshots go to
+ * .test-results/screenshots (and to the committed apps/web/screenshots with
+ * LNN_UPDATE_SCREENSHOTS=1). Without a Chromium the test is skipped with one line naming the
+ * Debian package (and fails under CI, which installs it).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -186,27 +187,5 @@ describe.skipIf(executable === undefined)('the built site in Chromium', () => {
     it('printed no console error', () => {
       expect(open.errors).toEqual([]);
     });
-  });
-
-  describe('on a narrow screen (375 px), with labelled controls', () => {
-    for (const file of ['index.html', 'wave.html', 'train.html']) {
-      it(`${file} fits without sideways scrolling and names every control`, async () => {
-        const { page, errors } = await site.open(file, 375, 800);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow).toBeLessThanOrEqual(1);
-        const unnamed = await page.evaluate(() =>
-          [...document.querySelectorAll<HTMLElement>('button, select, input, canvas[tabindex], a')]
-            .filter((e) => {
-              const labelled = (e as HTMLInputElement).labels?.length ?? 0;
-              return labelled === 0 && !e.getAttribute('aria-label') && (e.textContent ?? '').trim() === '';
-            })
-            .map((e) => e.outerHTML.slice(0, 80)),
-        );
-        expect(unnamed).toEqual([]);
-        if (file === 'index.html') await Site.screenshot(page, 'double-pendulum-narrow');
-        expect(errors).toEqual([]);
-        await page.close();
-      }, 180_000);
-    }
   });
 });

@@ -15,6 +15,15 @@ const SITE = path.join(APP, 'dist', 'site');
 const RESULTS = path.join(APP, '.test-results', 'screenshots');
 const COMMITTED = path.join(APP, 'screenshots');
 
+/** How {@link Site.open} opens a page. */
+export interface OpenOptions {
+  /** The viewport, CSS px. @default 1100 × 1400 */
+  readonly width?: number;
+  readonly height?: number;
+  /** The `prefers-reduced-motion` the page sees. @default 'no-preference' */
+  readonly reducedMotion?: 'reduce' | 'no-preference';
+}
+
 /** A page of the site with what it printed as errors. */
 export interface OpenPage {
   readonly page: Page;
@@ -42,11 +51,12 @@ export class Site {
   }
 
   /**
-   * Opens `file` (e.g. `index.html?threads=1`) at a viewport of `width` × `height` and waits until
-   * the page is ready; a page that reports failure is an error carrying its message.
+   * Opens `file` (e.g. `index.html?threads=1`) as `options` say and waits until the page is ready;
+   * a page that reports failure is an error carrying its message.
    */
-  async open(file: string, width = 1100, height = 1400): Promise<OpenPage> {
-    const page = await this.browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+  async open(file: string, options: OpenOptions = {}): Promise<OpenPage> {
+    const { width = 1100, height = 1400, reducedMotion = 'no-preference' } = options;
+    const page = await this.browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, reducedMotion });
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);

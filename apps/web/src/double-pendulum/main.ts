@@ -7,7 +7,8 @@ import { LiveChart } from '../shared/live-chart';
 import { MODEL_URLS } from '../models/assets';
 import { describeSource, fetchModel } from '../models/fetch-model';
 import { startPageBackend } from '../shared/backend';
-import { element, percent, setOutput, startPage } from '../shared/page';
+import { announce, element, percent, reducedMotion, setOutput, startPage } from '../shared/page';
+import { describePendulum } from './describe';
 import { wrapAngle } from './geometry';
 import { PendulumCanvas } from './pendulum-canvas';
 import { DEFAULT_STATE, DRIFT_WINDOW, DoublePendulumSimulation, PENDULUMS, STEP, type PendulumName } from './simulation';
@@ -29,6 +30,8 @@ startPage(async () => {
   let playing = true;
   let resumeAfterDrag = false;
   let frames = 0;
+  /** Whether the end of the drift window has been announced since the last restart. */
+  let windowAnnounced = false;
   const fps = new FrameRate(60);
   const chart = new LiveChart(element('energy-chart', HTMLDivElement), {
     title: 'True energy of each pendulum',
@@ -53,13 +56,13 @@ startPage(async () => {
     for (const panel of panels) panel.clearTrail();
     chart.clear();
     fps.reset();
+    windowAnnounced = false;
     showStart();
     render();
   };
   const setPlaying = (on: boolean) => {
     playing = on;
     play.textContent = on ? 'Pause' : 'Play';
-    play.setAttribute('aria-pressed', String(!on));
     document.body.dataset.playing = String(on);
     fps.reset();
   };
@@ -108,6 +111,16 @@ startPage(async () => {
       element(`drift10-${name}`, HTMLOutputElement).dataset.done = String(e.windowDone);
       setOutput(`status-${name}`, p.stopped ?? 'running', p.stopped === undefined ? 'running' : 'stopped');
     }
+    for (const name of ['lnn', 'mlp'] as const) {
+      const p = sim.pendulums[name];
+      const text = describePendulum(LABELS[name], p.stopped === undefined ? p.state : undefined, truth, p.stopped);
+      const description = element(`describe-${name}`, HTMLParagraphElement);
+      if (description.textContent !== text) description.textContent = text;
+    }
+    if (!windowAnnounced && PENDULUMS.every((name) => sim.pendulums[name].energy.windowDone || sim.pendulums[name].stopped !== undefined)) {
+      windowAnnounced = true;
+      announce(`Energy drift over the first ${DRIFT_WINDOW} s: ${PENDULUMS.map((name) => `${LABELS[name]} ${sim.pendulums[name].stopped === undefined ? percent(sim.pendulums[name].energy.driftInWindow) : 'stopped'}`).join(', ')}.`);
+    }
   }
 
   function frame(now: number): void {
@@ -128,6 +141,7 @@ startPage(async () => {
 
   setOutput('step', `RK4, ${(1000 * STEP).toFixed(1)} ms of simulated time per step; drift over the first ${DRIFT_WINDOW} s`, STEP);
   restart(start);
-  setPlaying(true);
+  // With prefers-reduced-motion the pendulums wait, paused (the page's note says so), for Play.
+  setPlaying(!reducedMotion());
   requestAnimationFrame(frame);
 });

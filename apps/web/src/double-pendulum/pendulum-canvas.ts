@@ -18,7 +18,10 @@ export interface PanelHandlers {
   end(): void;
 }
 
-const KEY_STEP = 0.05;
+/** Radians one arrow-key press turns an arm. */
+export const KEY_STEP = 0.05;
+/** The faint true pendulum: light, yet 3.4 : 1 against the white panel (WCAG's least for graphics). */
+const TRUTH_COLOR = '#8c8c8c';
 const TRAIL = 90;
 
 export class PendulumCanvas {
@@ -104,7 +107,7 @@ export class PendulumCanvas {
       c.fill();
     });
     c.globalAlpha = 1;
-    this.drawPendulum(truth, 'rgba(90, 90, 90, 0.35)', line);
+    this.drawPendulum(truth, TRUTH_COLOR, line);
     if (model !== undefined) this.drawPendulum(model, this.color, line);
     c.fillStyle = '#333';
     c.beginPath();

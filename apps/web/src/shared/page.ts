@@ -1,6 +1,7 @@
 /**
  * What every page shares: its start-up (errors shown in the page's alert region as well as the
- * console), its outputs (text for people, `data-value` for the browser test) and its readiness.
+ * console), its outputs (text for people, `data-value` for the browser test), its readiness, its
+ * polite announcements and its answer to `prefers-reduced-motion`.
  */
 
 /** The element with this id, of this type; throws naming the id when the page lacks it. */
@@ -15,6 +16,28 @@ export function setOutput(id: string, text: string, value?: number | string): vo
   const out = element(id, HTMLOutputElement);
   if (out.textContent !== text) out.textContent = text;
   if (value !== undefined) out.dataset.value = String(value);
+}
+
+/**
+ * Says `text` once to screen readers through the page's polite status region (`#announce`): for
+ * events worth hearing (a drift window completed), never for values that change every frame —
+ * those outputs are marked `aria-live="off"` and are read when the user goes to them.
+ */
+export function announce(text: string): void {
+  const region = element('announce', HTMLParagraphElement);
+  if (region.textContent !== text) region.textContent = text;
+}
+
+/**
+ * Whether the user asks for reduced motion (`prefers-reduced-motion: reduce`); when so, the page's
+ * `#motion-note` is shown, saying what the page does instead of moving on its own.
+ */
+export function reducedMotion(): boolean {
+  const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const note = document.getElementById('motion-note');
+  if (note !== null) note.hidden = !reduce;
+  document.body.dataset.reducedMotion = String(reduce);
+  return reduce;
 }
 
 /** Shows an error in the page's alert region and in the console, and marks the page failed. */

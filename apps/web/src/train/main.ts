@@ -4,7 +4,8 @@
  */
 import { FrameRate } from '../shared/frame-rate';
 import { LiveChart } from '../shared/live-chart';
-import { element, setOutput, showError, startPage } from '../shared/page';
+import { element, reducedMotion, setOutput, showError, startPage } from '../shared/page';
+import { describePreview } from './describe';
 import type { StartMessage, WorkerMessage } from './messages';
 import { PendulumPreview } from './pendulum-preview';
 import { TRAIN_SETTINGS } from './training-job';
@@ -12,7 +13,8 @@ import { TRAIN_SETTINGS } from './training-job';
 startPage(async () => {
   const startButton = element('start', HTMLButtonElement);
   const stopButton = element('stop', HTMLButtonElement);
-  const preview = new PendulumPreview(element('canvas-preview', HTMLCanvasElement), '#1f6fb2');
+  // With prefers-reduced-motion the replay is drawn still, at its end (the page's note says so).
+  const preview = new PendulumPreview(element('canvas-preview', HTMLCanvasElement), '#1f6fb2', { still: reducedMotion() });
   new ResizeObserver(() => preview.resize()).observe(preview.canvas);
   const chart = new LiveChart(element('loss-chart', HTMLDivElement), {
     title: 'Training loss',
@@ -66,6 +68,7 @@ startPage(async () => {
           break;
         case 'preview':
           preview.show(m, performance.now());
+          element('describe-preview', HTMLParagraphElement).textContent = describePreview(m);
           setOutput('preview-step', m.note === undefined ? `after ${m.step} steps` : `after ${m.step} steps: ${m.note}`, m.step);
           break;
         case 'done':

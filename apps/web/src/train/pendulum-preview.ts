@@ -1,8 +1,12 @@
 /**
  * The training page's pendulum: the latest rollout of the learned pendulum (in colour) over the
- * true one (faint), replayed in a loop at real speed.
+ * true one (faint), replayed in a loop at real speed — or, with `still` (for
+ * `prefers-reduced-motion`), drawn at the rollout's end, not moving between rollouts.
  */
 import { fitCanvas } from '../shared/fit-canvas';
+
+/** The faint truth: light, yet 3.4 : 1 against the white panel (WCAG's least for graphics). */
+const TRUTH_COLOR = '#8c8c8c';
 
 export interface PreviewData {
   readonly step: number;
@@ -19,6 +23,7 @@ export class PendulumPreview {
   constructor(
     readonly canvas: HTMLCanvasElement,
     private readonly color: string,
+    private readonly options: { readonly still?: boolean } = {},
   ) {
     const context = canvas.getContext('2d');
     if (context === null) throw new Error('PendulumPreview: this browser gives no 2D canvas context.');
@@ -46,7 +51,7 @@ export class PendulumPreview {
     const span = data.times[data.times.length - 1] as number;
     const t = ((now - this.since) / 1000) % span;
     const dt = (data.times[1] as number) - (data.times[0] as number);
-    const index = (angles: readonly number[]) => Math.min(angles.length - 1, Math.floor(t / dt));
+    const index = (angles: readonly number[]) => (this.options.still === true ? angles.length - 1 : Math.min(angles.length - 1, Math.floor(t / dt)));
     const pivot = [width / 2, height / 2] as const;
     const arm = Math.min(width, height) * 0.38;
     const line = Math.max(2, arm / 40);
@@ -64,7 +69,7 @@ export class PendulumPreview {
       c.arc(x, y, line * 4, 0, 2 * Math.PI);
       c.fill();
     };
-    pendulum(data.truth[index(data.truth)] as number, 'rgba(90, 90, 90, 0.35)');
+    pendulum(data.truth[index(data.truth)] as number, TRUTH_COLOR);
     // A stopped rollout is shown up to where it stopped, then held there.
     if (data.learned.length > 0) pendulum(data.learned[index(data.learned)] as number, this.color);
     c.fillStyle = '#333';

@@ -7,7 +7,8 @@ import { LiveChart } from '../shared/live-chart';
 import { MODEL_URLS } from '../models/assets';
 import { describeSource, fetchModel } from '../models/fetch-model';
 import { startPageBackend } from '../shared/backend';
-import { element, percent, setOutput, startPage } from '../shared/page';
+import { announce, element, percent, reducedMotion, setOutput, startPage } from '../shared/page';
+import { describeString } from './describe';
 import { DEFAULT_PLUCK, RING, WAVE_DRIFT_WINDOW, WAVE_STEP, WaveSimulation, type Field, type Pluck } from './simulation';
 import { StringCanvas } from './string-canvas';
 
@@ -26,6 +27,8 @@ startPage(async () => {
   let playing = true;
   let resumeAfterHold = false;
   let frames = 0;
+  /** Whether the end of the drift window has been announced since the last pluck. */
+  let windowAnnounced = false;
   const fps = new FrameRate(30);
   const chart = new LiveChart(element('energy-chart', HTMLDivElement), {
     title: 'True energy of each string',
@@ -45,7 +48,6 @@ startPage(async () => {
   const setPlaying = (on: boolean) => {
     playing = on;
     play.textContent = on ? 'Pause' : 'Play';
-    play.setAttribute('aria-pressed', String(!on));
     document.body.dataset.playing = String(on);
     fps.reset();
   };
@@ -57,6 +59,7 @@ startPage(async () => {
     setOutput('pluck', `point ${pluck.center}, height ${pluck.height.toFixed(2)}`, JSON.stringify(pluck));
     chart.clear();
     fps.reset();
+    windowAnnounced = false;
     render();
   };
   const handlers = {
@@ -103,6 +106,18 @@ startPage(async () => {
     setOutput('field-state', `φ at point ${pluck.center}: network ${(sim.learned.state[pluck.center] as number).toFixed(3)}, truth ${(sim.truth.state[pluck.center] as number).toFixed(3)}`, JSON.stringify(Array.from(sim.learned.state.subarray(0, RING), (x) => Number(x.toFixed(4)))));
     show('learned', sim.learned);
     show('truth', sim.truth);
+    const describe = (name: 'learned' | 'truth', label: string, field: Field) => {
+      const text = describeString(label, field.stopped === undefined ? field.state : undefined, RING, field.stopped);
+      const description = element(`describe-${name}`, HTMLParagraphElement);
+      if (description.textContent !== text) description.textContent = text;
+    };
+    describe('learned', 'Learned string', sim.learned);
+    describe('truth', 'True string', sim.truth);
+    const fields = [['graph network', sim.learned], ['truth', sim.truth]] as const;
+    if (!windowAnnounced && fields.every(([, f]) => f.energy.windowDone || f.stopped !== undefined)) {
+      windowAnnounced = true;
+      announce(`Energy drift over the first ${WAVE_DRIFT_WINDOW} s: ${fields.map(([label, f]) => `${label} ${f.stopped === undefined ? percent(f.energy.driftInWindow) : 'stopped'}`).join(', ')}.`);
+    }
   }
   function frame(now: number): void {
     if (playing) {
@@ -122,6 +137,7 @@ startPage(async () => {
 
   setOutput('step', `RK4, ${WAVE_STEP} s per step; drift over the first ${WAVE_DRIFT_WINDOW} s`, WAVE_STEP);
   restart(pluck);
-  setPlaying(true);
+  // With prefers-reduced-motion the strings wait, paused (the page's note says so), for Play.
+  setPlaying(!reducedMotion());
   requestAnimationFrame(frame);
 });
