@@ -67,7 +67,7 @@ describe.skipIf(executable === undefined)('accessibility of the built site in Ch
         const { page } = open;
         const stops = await tabWalk(page);
         expect(stops.map((s) => s.name)).toEqual(await focusableControls(page));
-        expect(stops[0]?.name).toBe('a "Skip to the simulation"'.replace('simulation', file === 'train.html' ? 'training' : 'simulation'));
+        expect(stops[0]?.name, 'the first Tab stop').toBe(file === 'train.html' ? 'a "Skip to the training"' : 'a "Skip to the simulation"');
         const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
         for (const s of stops) {
           expect(s.onScreen, `${s.name} is focused off screen`).toBe(true);
