@@ -13,26 +13,37 @@ export class Selection {
   private readonly width: number;
   private readonly index: Int32Array;
   private readonly padded: boolean;
+  /** nOut, the number of rows. */
+  readonly nOut: number;
   private transposed: Selection | undefined;
   private readonly kernel: (x: tf.Tensor) => tf.Tensor;
 
   constructor(
     readonly nIn: number,
-    private readonly rows: readonly (readonly number[])[],
+    rows: readonly (readonly number[])[] | { readonly table: Int32Array; readonly width: number },
   ) {
-    this.width = rows.reduce((w, r) => Math.max(w, r.length), 1); // no spread: rows can number millions
-    this.index = new Int32Array(rows.length * this.width).fill(nIn);
-    rows.forEach((row, r) => row.forEach((j, c) => (this.index[r * this.width + c] = j)));
-    this.padded = rows.some((r) => r.length < this.width);
+    if (Array.isArray(rows)) {
+      this.width = rows.reduce((w, r) => Math.max(w, r.length), 1); // no spread: rows can number millions
+      this.nOut = rows.length;
+      this.index = new Int32Array(rows.length * this.width).fill(nIn);
+      rows.forEach((row, r) => row.forEach((j, c) => (this.index[r * this.width + c] = j)));
+    } else {
+      // A fixed-width table (typed, for millions of rows): entries < 0 are empty.
+      const { table, width } = rows as { table: Int32Array; width: number };
+      this.width = width;
+      this.nOut = table.length / width;
+      this.index = table.map((j) => (j < 0 ? nIn : j));
+    }
+    this.padded = this.index.some((j) => j === nIn);
     this.kernel = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const x = args[0] as tf.Tensor2D;
       return { value: this.forward(x), gradFunc: (dy: tf.Tensor | tf.Tensor[]) => this.transpose().apply(dy as tf.Tensor2D) };
     });
   }
 
-  /** nOut, the number of rows. */
-  get nOut(): number {
-    return this.rows.length;
+  /** A selection from a fixed-width table `[nOut·width]` of input indices, −1 for none (typed arrays only: for millions of rows). */
+  static fromTable(nIn: number, table: Int32Array, width: number): Selection {
+    return new Selection(nIn, { table, width });
   }
 
   /** `S x` along axis 1: `[B, nIn]` → `[B, nOut]`. Differentiable (gradient Sᵀ). */
@@ -40,12 +51,23 @@ export class Selection {
     return this.kernel(x) as tf.Tensor2D;
   }
 
-  /** Sᵀ (built once). */
+  /** Sᵀ (built once, by counting: typed arrays only). */
   transpose(): Selection {
     if (this.transposed === undefined) {
-      const columns: number[][] = Array.from({ length: this.nIn }, () => []);
-      this.rows.forEach((row, r) => row.forEach((j) => columns[j]!.push(r)));
-      this.transposed = new Selection(this.nOut, columns);
+      const { nIn, nOut, width, index } = this;
+      const count = new Int32Array(nIn + 1);
+      for (const j of index) count[j]! += 1;
+      let w = 1;
+      for (let j = 0; j < nIn; j++) w = Math.max(w, count[j]!);
+      const table = new Int32Array(nIn * w).fill(-1);
+      const fill = new Int32Array(nIn);
+      for (let r = 0; r < nOut; r++) {
+        for (let c = 0; c < width; c++) {
+          const j = index[r * width + c]!;
+          if (j < nIn) table[j * w + fill[j]!++] = r;
+        }
+      }
+      this.transposed = Selection.fromTable(nOut, table, w);
       this.transposed.transposed = this;
     }
     return this.transposed;
