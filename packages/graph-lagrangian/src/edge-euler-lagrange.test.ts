@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { edgeGraph, type EdgeGraph } from './edge-graph';
 import { edgeGraphAccelerations, edgeGraphEnergy, edgeGraphSystem, type EdgeDensities } from './edge-euler-lagrange';
 import { gridEdgeGraph } from './grid-edge-graph';
+import { edgeSolverChoice } from './edge-solver-choice';
 import { cg } from './solvers/cg';
 import { toDenseMatrix } from './sparse-euler-lagrange';
 
@@ -62,6 +63,9 @@ describe('edgeGraphAccelerations with the true densities', () => {
       expect(tf.memory().numTensors).toBe(before + 2);
       assertAllClose(qdd.dataSync(), a, { ...tolerance(a), label: 'accelerations' });
       assertAllClose(energy.dataSync(), e, { rtol: 1e-5, atol: 1e-6 });
+      // the small grid's choice is the reordered banded LU; CG must agree
+      expect(edgeSolverChoice(graph).name).toBe('reordered-banded');
+      assertAllClose(edgeGraphAccelerations(graph, waveDensities(1.3, 0.7), q, qdot, { solver: cg() }).dataSync(), a, { ...tolerance(a), label: 'accelerations (cg)' });
       tf.dispose([q, qdot, qdd, energy]);
     });
   }
@@ -96,6 +100,18 @@ function denseHvv(graph: EdgeGraph, densities: EdgeDensities, q: tf.Tensor2D, qd
   const { hvv, layout } = edgeGraphSystem(graph, densities, q, qdot);
   return toDenseMatrix(layout, graph.dof, hvv);
 }
+
+describe('edgeSolverChoice', () => {
+  it('takes the reordered banded LU on small graphs and CG once the LU costs more than 50 CG iterations', () => {
+    const small = edgeSolverChoice(gridEdgeGraph(8, 8));
+    const large = edgeSolverChoice(gridEdgeGraph(64, 64));
+    expect([small.name, large.name, large.preconditioner]).toEqual(['reordered-banded', 'cg', 'jacobi']);
+    // RCM brings the torus's bandwidth from rows·cols − cols (the wrap) down to ~2·cols
+    expect(large.bandwidth.natural).toBe(64 * 63);
+    expect(large.bandwidth.reverseCuthillMcKee).toBeLessThanOrEqual(2 * 64);
+    expect(large.reason).toMatch(/more than 50, so CG/);
+  });
+});
 
 describe('bad input is named', () => {
   it('refuses wrong states, densities and graphs', () => {

@@ -25,6 +25,7 @@ export { conjugateGradientSolve, type ConjugateGradientOptions } from './conjuga
 export { GRAPH_SOLVER_NAMES, type GraphSolver, type GraphSolverJson } from './solvers/graph-solver';
 export { banded } from './solvers/banded';
 export { cg } from './solvers/cg';
+export { reorderedBanded } from './solvers/reordered-banded';
 export { graphSolverFromJson } from './solvers/graph-solver-from-json';
 export {
   graphAccelerations,
@@ -37,4 +38,6 @@ export {
 } from './sparse-euler-lagrange';
 export { DensityMlp } from './density-mlp';
 export { GraphLagrangian, graphLagrangianKind, type GraphLagrangianConfig } from './graph-lagrangian';
+export { EdgeDensityMlps, type EdgeInvariance } from './edge-density-mlps';
+export { EdgeGraphLagrangian, edgeGraphLagrangianKind, type EdgeGraphLagrangianConfig } from './edge-graph-lagrangian';
 export { version } from './version';
