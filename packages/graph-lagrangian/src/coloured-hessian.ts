@@ -61,7 +61,7 @@ export function colouredHessian(lagrangian: Extract<Lagrangian, { tensor: unknow
       // separable, so its gradient holds each row's own H p.
       const tiled = tf.reshape(tf.tile(tf.reshape(x, [batch, 1, 2 * n]), [1, count, 1]), [batch * count, 2 * n]) as tf.Tensor2D;
       const p = tf.tile(tf.tensor2d(probes, [count, 2 * n]), [batch, 1]);
-      const hp = tf.grad((y: tf.Tensor2D) => tf.sum(tf.mul(tf.grad((z: tf.Tensor2D) => tf.sum(f(z)))(y), p)))(tiled);
+      const hp = tf.grad((y: tf.Tensor) => tf.sum(tf.mul(tf.grad((z: tf.Tensor) => tf.sum(f(z as tf.Tensor2D)))(y), p)))(tiled);
       return pick.apply(tf.reshape(hp, [batch, count * 2 * n]) as tf.Tensor2D);
     }),
     probes: count,

@@ -56,7 +56,7 @@ export function edgeSystem(graph: EdgeGraph, terms: EdgeLocalTerms, q: tf.Tensor
     for (const [family, fn] of [[ops.node, terms.node], [ops.edge, terms.edge]] as const) {
       if (fn === undefined) continue;
       const rows = familyRows(graph, family, state, family === ops.edge);
-      const { rhs, hvv } = fn(rows, tf.transpose(rows));
+      const { rhs, hvv } = inChunks(rows, fn);
       rhsParts.push(family.scatter.apply(tf.reshape(tf.transpose(rhs), [batch, -1]) as tf.Tensor2D));
       hvvParts.push(family.assemble.apply(tf.reshape(tf.transpose(hvv), [batch, -1]) as tf.Tensor2D));
     }
@@ -68,6 +68,29 @@ export function edgeSystem(graph: EdgeGraph, terms: EdgeLocalTerms, q: tf.Tensor
     }
     return { hvv, rhs };
   });
+}
+
+/**
+ * Terms are independent: at most this many rows go through the density at once, so that a
+ * million-node graph's tangents (`[rows, k + 1, hidden]` per layer) stay tens of MB, not GB.
+ */
+export const TERM_CHUNK_ROWS = 65_536;
+
+/** `fn` on row blocks of at most {@link TERM_CHUNK_ROWS}, each block's intermediates freed before the next; results joined along the term axis. */
+function inChunks(rows: tf.Tensor2D, fn: LocalTermsFn): { rhs: tf.Tensor2D; hvv: tf.Tensor2D } {
+  const count = rows.shape[0];
+  if (count <= TERM_CHUNK_ROWS) return fn(rows, tf.transpose(rows));
+  const parts: { rhs: tf.Tensor2D; hvv: tf.Tensor2D }[] = [];
+  for (let start = 0; start < count; start += TERM_CHUNK_ROWS) {
+    parts.push(
+      tf.tidy(() => {
+        const block = tf.slice(rows, [start, 0], [Math.min(TERM_CHUNK_ROWS, count - start), -1]);
+        const { rhs, hvv } = fn(block, tf.transpose(block));
+        return { rhs, hvv };
+      }),
+    );
+  }
+  return { rhs: tf.concat(parts.map((p) => p.rhs), 1), hvv: tf.concat(parts.map((p) => p.hvv), 1) };
 }
 
 /** The layout of an edge graph's H_vv: compressed rows. */

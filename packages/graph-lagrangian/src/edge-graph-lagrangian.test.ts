@@ -73,11 +73,11 @@ describe('EdgeGraphLagrangian', () => {
     const model = new EdgeGraphLagrangian({ graph: gridEdgeGraph(3, 3, { boundary: 'clamped' }).config, hidden: [8], seed: 1 });
     const { q, qdot } = states(model, 1, 9);
     const w = tf.randomNormal([1, 9], 0, 1, 'float32', 3);
-    const loss = (x: tf.Tensor2D) => tf.sum(tf.mul(model.accelerations(x, qdot), w));
+    const loss = (x: tf.Tensor) => tf.sum(tf.mul(model.accelerations(x as tf.Tensor2D, qdot), w));
     const g = tf.grad(loss)(q).dataSync();
     const eps = 1e-2;
     const fd = Array.from({ length: 9 }, (_, c) => {
-      const e = tf.oneHot([c], 9).mul(eps) as tf.Tensor2D;
+      const e = tf.mul(tf.oneHot([c], 9), eps);
       return (loss(tf.add(q, e)).dataSync()[0]! - loss(tf.sub(q, e)).dataSync()[0]!) / (2 * eps);
     });
     // float32 central differences at ε = 1e-2: truncation ~ε²·|a'''| and rounding ~1e-7·|L|/ε; 2e-2 relative to the largest.

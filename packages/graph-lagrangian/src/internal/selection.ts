@@ -23,10 +23,11 @@ export class Selection {
     rows: readonly (readonly number[])[] | { readonly table: Int32Array; readonly width: number },
   ) {
     if (Array.isArray(rows)) {
-      this.width = rows.reduce((w, r) => Math.max(w, r.length), 1); // no spread: rows can number millions
-      this.nOut = rows.length;
-      this.index = new Int32Array(rows.length * this.width).fill(nIn);
-      rows.forEach((row, r) => row.forEach((j, c) => (this.index[r * this.width + c] = j)));
+      const list = rows as readonly (readonly number[])[];
+      this.width = list.reduce((w, r) => Math.max(w, r.length), 1); // no spread: rows can number millions
+      this.nOut = list.length;
+      this.index = new Int32Array(list.length * this.width).fill(nIn);
+      (rows as readonly (readonly number[])[]).forEach((row, r) => row.forEach((j, c) => (this.index[r * this.width + c] = j)));
     } else {
       // A fixed-width table (typed, for millions of rows): entries < 0 are empty.
       const { table, width } = rows as { table: Int32Array; width: number };
