@@ -8,7 +8,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { initBackend, type BackendName } from '@lnn/autodiff';
 import { DENSE_SIZES, graphScalingCosts, SCALING_SIZES, type ScalingKind } from './cases/graph-scaling';
-import type { Timing } from './timing';
+import type { WallAndCpu } from './cases/graph-scaling';
 
 const { values } = parseArgs({
   options: {
@@ -26,16 +26,16 @@ const hidden = values.hidden.split(',').map(Number);
 const kinds: ScalingKind[] = values.kind === 'both' ? ['grid', 'mesh'] : [values.kind as ScalingKind];
 const maxNodes = Number(values['max-nodes']);
 const approxNodes = (kind: ScalingKind, s: number) => (kind === 'grid' ? s * s : Math.PI * s * s);
-const fmt = (t: Timing | undefined) => (t === undefined ? '— | —' : `${t.median.toFixed(1)} ms | ${t.min.toFixed(1)}–${t.max.toFixed(1)} ms (${t.repetitions})`);
+const fmt = (t: WallAndCpu | undefined) => (t === undefined ? '— | —' : `${t.cpu.median.toFixed(1)} ms | ${t.wall.median.toFixed(1)} ms (${t.cpu.repetitions})`);
 console.log(`EdgeGraphLagrangian, hidden ${hidden.join('→')}, batch 1, backend ${info.backend}${info.simd ? ' (SIMD)' : ''}, threads ${process.env.LNN_THREADS ?? 'default'}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
 for (const kind of kinds) {
   const sizes = SCALING_SIZES[kind].filter((s) => approxNodes(kind, s) <= maxNodes * 1.05 && approxNodes(kind, s) >= Number(values['min-nodes']));
   const denseSizes = values['no-dense'] ? [] : DENSE_SIZES[kind];
   const r = graphScalingCosts(kind, { sizes, denseSizes, hidden, repetitions: Number(values.repetitions), log: (m) => console.error(m) });
-  console.log(`\n${kind}\n| nodes | coordinates | edges | sparse median | sparse min–max (runs) | dense median | dense min–max (runs) | max rel. difference | solver choice | setup |`);
+  console.log(`\n${kind}\n| nodes | coordinates | edges | sparse CPU median | sparse wall median (runs) | dense CPU | dense wall (runs) | max rel. difference | solver choice | setup (wall) |`);
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const row of r.rows) {
     console.log(`| ${row.nodes.toLocaleString('en')} | ${row.dof.toLocaleString('en')} | ${row.edges.toLocaleString('en')} | ${fmt(row.sparse)} | ${fmt(row.dense)} | ${row.agreement === undefined ? '—' : row.agreement.toExponential(1)} | ${row.choice} | ${row.setupSeconds.toFixed(1)} s |`);
   }
-  console.log(`\n${kind}: sparse log-log slope ${r.slope.toFixed(3)} over all sizes, ${r.slopeLargest.toFixed(3)} over the two largest (target ≤ 1.15); dense ${r.denseSlope.toFixed(3)}`);
+  console.log(`\n${kind}: log-log slope of CPU time, sparse ${r.slope.toFixed(3)} over all sizes, ${r.slopeLargest.toFixed(3)} over the two largest (target ≤ 1.15); dense ${r.denseSlope.toFixed(3)}`);
 }

@@ -1,19 +1,43 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { cg, EdgeGraphLagrangian, edgeGraph, edgeSolverChoice, gridEdgeGraph, type EdgeGraphConfig } from '@lnn/graph-lagrangian';
 import { springNetwork, triangulatedDisc } from '@lnn/systems';
-import { time, type Timing } from '../timing';
+import { summarise, type Timing } from '../timing';
 import { logLogSlope } from './graph-lagrangian';
 
 /** The two graph kinds of issue 19: the 5-point periodic grid (scalar field) and a triangulated disc (spring network, 2 coordinates a node). */
 export type ScalingKind = 'grid' | 'mesh';
+
+/** Wall-clock and process CPU time (user + system) of the same runs, ms. */
+export interface WallAndCpu {
+  readonly wall: Timing;
+  readonly cpu: Timing;
+}
+
+/**
+ * Runs `fn` `warmup` times unmeasured, then `repetitions` times, measuring wall-clock and this
+ * process's CPU time. On one thread (`LNN_THREADS=1`) the CPU time is the work itself, whatever
+ * else the shared machine runs; the wall time grows with the load.
+ */
+export function timeWallAndCpu(fn: () => void, repetitions: number, warmup: number): WallAndCpu {
+  for (let i = 0; i < warmup; i++) fn();
+  const [wall, cpu]: [number[], number[]] = [[], []];
+  for (let i = 0; i < repetitions; i++) {
+    const [w0, c0] = [performance.now(), process.cpuUsage()];
+    fn();
+    const c = process.cpuUsage(c0);
+    wall.push(performance.now() - w0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { wall: summarise(wall), cpu: summarise(cpu) };
+}
 
 /** One size: sparse time, and the dense path's where it ran. */
 export interface ScalingRow {
   readonly nodes: number;
   readonly dof: number;
   readonly edges: number;
-  readonly sparse: Timing;
-  readonly dense?: Timing;
+  readonly sparse: WallAndCpu;
+  readonly dense?: WallAndCpu;
   /** max |q̈_sparse − q̈_dense| / max |q̈_dense|, where both ran. */
   readonly agreement?: number;
   /** The solver `edgeSolverChoice` would take at this size (the bench times CG at every size). */
@@ -26,11 +50,11 @@ export interface ScalingResult {
   readonly kind: ScalingKind;
   readonly hidden: readonly number[];
   readonly rows: readonly ScalingRow[];
-  /** Least-squares log-log slope of the sparse times against nodes, all sizes. */
+  /** Least-squares log-log slope of the sparse CPU times against nodes, all sizes. */
   readonly slope: number;
   /** The same over the last two sizes. */
   readonly slopeLargest: number;
-  /** The dense path's slope over the sizes it ran at (NaN with fewer than two). */
+  /** The dense path's slope (CPU times) over the sizes it ran at (NaN with fewer than two). */
   readonly denseSlope: number;
 }
 
@@ -76,12 +100,12 @@ export function graphScalingCosts(
     run(sparseFn)(); // builds the operators once (kept per graph), outside the timing
     const setupSeconds = (performance.now() - start) / 1000;
     const big = model.graph.nodes >= 300_000;
-    const sparse = time(run(sparseFn), big ? Math.min(repetitions, 2) : repetitions, big ? 0 : 1);
+    const sparse = timeWallAndCpu(run(sparseFn), big ? Math.min(repetitions, 2) : repetitions, big ? 0 : 1);
     let row: ScalingRow = { nodes: model.graph.nodes, dof: n, edges: model.graph.edges.length / 2, sparse, choice, setupSeconds };
     if (dense) {
       // One run (seconds each); its result gives the agreement.
       let agreement = Number.NaN;
-      const timing = time(
+      const timing = timeWallAndCpu(
         () =>
           tf.tidy(() => {
             const [a, b] = [sparseFn(), model.denseAccelerations(q, qdot)];
@@ -90,9 +114,10 @@ export function graphScalingCosts(
         1,
         0,
       );
-      row = { ...row, dense: { ...timing, median: timing.median - sparse.median, min: timing.min - sparse.median, max: timing.max - sparse.median }, agreement };
+      const less = (t: Timing, by: number): Timing => ({ ...t, median: t.median - by, min: t.min - by, max: t.max - by });
+      row = { ...row, dense: { wall: less(timing.wall, sparse.wall.median), cpu: less(timing.cpu, sparse.cpu.median) }, agreement };
     }
-    log(`graph-scaling ${kind}: ${row.nodes} nodes, sparse ${sparse.median.toFixed(1)} ms${row.dense === undefined ? '' : `, dense ${row.dense.median.toFixed(1)} ms`} (setup ${setupSeconds.toFixed(1)} s)`);
+    log(`graph-scaling ${kind}: ${row.nodes} nodes, sparse ${sparse.cpu.median.toFixed(1)} ms CPU (${sparse.wall.median.toFixed(1)} wall)${row.dense === undefined ? '' : `, dense ${row.dense.cpu.median.toFixed(1)} ms CPU`} (setup ${setupSeconds.toFixed(1)} s)`);
     tf.dispose([q, qdot]);
     model.dispose();
     return row;
@@ -105,8 +130,8 @@ export function graphScalingCosts(
     kind,
     hidden,
     rows,
-    slope: logLogSlope(sparseSizes.map((r) => r.nodes), sparseSizes.map((r) => r.sparse.median)),
-    slopeLargest: a === undefined || b === undefined ? Number.NaN : Math.log(b.sparse.median / a.sparse.median) / Math.log(b.nodes / a.nodes),
-    denseSlope: denseRows.length < 2 ? Number.NaN : logLogSlope(denseRows.map((r) => r.nodes), denseRows.map((r) => r.dense!.median)),
+    slope: sparseSizes.length < 2 ? Number.NaN : logLogSlope(sparseSizes.map((r) => r.nodes), sparseSizes.map((r) => r.sparse.cpu.median)),
+    slopeLargest: a === undefined || b === undefined ? Number.NaN : Math.log(b.sparse.cpu.median / a.sparse.cpu.median) / Math.log(b.nodes / a.nodes),
+    denseSlope: denseRows.length < 2 ? Number.NaN : logLogSlope(denseRows.map((r) => r.nodes), denseRows.map((r) => r.dense!.cpu.median)),
   };
 }
