@@ -4,6 +4,7 @@ import { assertAllClose } from '@lnn/autodiff/testing';
 import { createRandom, springNetwork, triangulatedDisc, triangulatedRectangle, wave2d, type GraphSystem } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edgeGraph, type EdgeGraph } from './edge-graph';
+import { edgeGraphFromSystem } from './edge-graph-from-system';
 import { edgeGraphAccelerations, edgeGraphEnergy, edgeGraphSystem, TERM_CHUNK_ROWS, type EdgeDensities } from './edge-euler-lagrange';
 import { gridEdgeGraph } from './grid-edge-graph';
 import { edgeSolverChoice } from './edge-solver-choice';
@@ -79,6 +80,19 @@ describe('edgeGraphAccelerations with the true densities', () => {
     // ~5 · 6e-8 absolute whatever the (small) result; 1e-6 absolute leaves 3× margin.
     assertAllClose(qdd.dataSync(), a, { rtol: 1e-5, atol: 1e-6, label: 'accelerations' });
     tf.dispose([q, qdot, qdd]);
+  });
+
+  it('edgeGraphFromSystem builds the same graphs from @lnn/systems\' own (clamped wave, pinned springs)', () => {
+    const wave = wave2d({ nx: 4, ny: 5, boundary: 'clamped' });
+    const rng = createRandom(4);
+    const w = truth(wave, 1, (_s, qs, vs) => wave.smoothRandomField(rng, qs, vs, { modes: 3, amplitude: 1 }));
+    const fromSystem = edgeGraphAccelerations(edgeGraphFromSystem(wave.graph), waveDensities(1, 1), w.q, w.qdot);
+    assertAllClose(fromSystem.dataSync(), w.a, { rtol: 1e-5, atol: 1e-6, label: 'wave' });
+    const net = springNetwork(triangulatedDisc({ rings: 3, seed: 6 }), { pinned: 'boundary' });
+    const s = truth(net, 1, (_s, qs, vs) => net.perturbation(rng, qs, vs, { displacement: 0.2, velocity: 0.5 }));
+    const springs = edgeGraphAccelerations(edgeGraphFromSystem(net.graph, { edgeFeatures: net.restLengths }), springDensities(1, 1), s.q, s.qdot);
+    assertAllClose(springs.dataSync(), s.a, { ...tolerance(s.a), label: 'springs' });
+    expect(() => edgeGraphFromSystem({} as never)).toThrow(/graph must be a SystemGraph of @lnn\/systems/);
   });
 
   it('a clamped neighbour is a node held at 0, not the node itself (a free edge would give −3φ at a corner)', () => {

@@ -15,6 +15,7 @@ export { graphFromConfig } from './graph-from-config';
 export { edgeGraph, type EdgeGraph, type EdgeGraphConfig, type EdgeGraphOptions } from './edge-graph';
 export { gridEdgeGraph } from './grid-edge-graph';
 export { edgeGraphFromConfig } from './edge-graph-from-config';
+export { edgeGraphFromSystem, type SystemGraphLike } from './edge-graph-from-system';
 export { edgeSolverChoice, BANDED_BUDGET_IN_CG_ITERATIONS, type EdgeSolverChoice } from './edge-solver-choice';
 export { edgeGraphPattern } from './edge-graph-pattern';
 export { colourColumns, type ColumnColouring } from './colour-columns';
