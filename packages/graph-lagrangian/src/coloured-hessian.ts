@@ -29,7 +29,8 @@ function recoveryOf(pattern: SparsePattern, colouring: ColumnColouring) {
  * reverse) per colour instead of one per coordinate — 5 on the 5-point stencil with
  * `edgeGraphColouring`, whatever n — so O(colours · n) instead of the dense O(n²). `colouring`
  * defaults to the greedy {@link colourColumns} of the pattern (checked valid when given). Returns
- * the stored entries `[B, nnz]` in the pattern's order and the number of probes. Differentiable.
+ * the stored entries `[B, nnz]` in the pattern's order and the number of probes (values, for checks and
+ * Hessians; its gradients are not tested).
  *
  * @example
  * import * as tf from '@tensorflow/tfjs-core';
