@@ -12,6 +12,16 @@ export { fixedEndsGraph } from './fixed-ends-graph';
 export { periodicGridGraph } from './periodic-grid-graph';
 export { neighbourGraph } from './neighbour-graph';
 export { graphFromConfig } from './graph-from-config';
+export { edgeGraph, type EdgeGraph, type EdgeGraphConfig, type EdgeGraphOptions } from './edge-graph';
+export { gridEdgeGraph } from './grid-edge-graph';
+export { edgeGraphFromConfig } from './edge-graph-from-config';
+export { edgeGraphFromSystem, type SystemGraphLike } from './edge-graph-from-system';
+export { edgeSolverChoice, BANDED_BUDGET_IN_CG_ITERATIONS, type EdgeSolverChoice } from './edge-solver-choice';
+export { edgeGraphPattern } from './edge-graph-pattern';
+export { colourColumns, type ColumnColouring } from './colour-columns';
+export { colouredHessian } from './coloured-hessian';
+export { edgeGraphColouring } from './edge-graph-colouring';
+export { edgeGraphAccelerations, edgeGraphEnergy, edgeGraphSystem, type EdgeDensities, type EdgeSolveOptions } from './edge-euler-lagrange';
 export { SparsePattern } from './sparse-pattern';
 export type { MatrixLayout } from './internal/operators';
 export { bandedSolve } from './banded-solve';
@@ -20,6 +30,7 @@ export { conjugateGradientSolve, type ConjugateGradientOptions } from './conjuga
 export { GRAPH_SOLVER_NAMES, type GraphSolver, type GraphSolverJson } from './solvers/graph-solver';
 export { banded } from './solvers/banded';
 export { cg } from './solvers/cg';
+export { reorderedBanded } from './solvers/reordered-banded';
 export { graphSolverFromJson } from './solvers/graph-solver-from-json';
 export {
   graphAccelerations,
@@ -32,4 +43,6 @@ export {
 } from './sparse-euler-lagrange';
 export { DensityMlp } from './density-mlp';
 export { GraphLagrangian, graphLagrangianKind, type GraphLagrangianConfig } from './graph-lagrangian';
+export { EdgeDensityMlps, type EdgeInvariance } from './edge-density-mlps';
+export { EdgeGraphLagrangian, edgeGraphLagrangianKind, type EdgeGraphLagrangianConfig } from './edge-graph-lagrangian';
 export { version } from './version';

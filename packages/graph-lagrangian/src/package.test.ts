@@ -7,7 +7,7 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 describe('@lnn/graph-lagrangian built output', () => {
   it('loads silently from plain Node, as ESM and as CJS, with its public API', () => {
-    expectBuiltPackageLoads(packageDir, ['version', 'GraphLagrangian', 'ringGraph', 'fixedEndsGraph', 'periodicGridGraph', 'neighbourGraph', 'periodicBandedSolve', 'bandedSolve', 'conjugateGradientSolve', 'graphAccelerations', 'graphLagrangianKind', 'banded', 'cg', 'graphSolverFromJson', 'GRAPH_SOLVER_NAMES']);
+    expectBuiltPackageLoads(packageDir, ['version', 'GraphLagrangian', 'ringGraph', 'fixedEndsGraph', 'periodicGridGraph', 'neighbourGraph', 'periodicBandedSolve', 'bandedSolve', 'conjugateGradientSolve', 'graphAccelerations', 'graphLagrangianKind', 'banded', 'cg', 'graphSolverFromJson', 'GRAPH_SOLVER_NAMES', 'edgeGraph', 'gridEdgeGraph', 'EdgeGraphLagrangian', 'edgeGraphLagrangianKind', 'edgeGraphAccelerations', 'reorderedBanded', 'edgeSolverChoice', 'colouredHessian', 'edgeGraphColouring']);
   });
 
   it('declares "sideEffects": false, and it is the truth: importing it changes nothing global (beyond the gradient rules @lnn/autodiff registers): graphLagrangianKind is a value given to loadModel, not a registration', () => {

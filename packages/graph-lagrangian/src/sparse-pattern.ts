@@ -44,6 +44,30 @@ export class SparsePattern {
     return new SparsePattern(n, rowStart, Int32Array.from(columns));
   }
 
+  /**
+   * A pattern from compressed rows as typed arrays (no per-row arrays: for millions of rows):
+   * `rowStart` `[n + 1]`, and each row's `columns` ascending, without repeats.
+   *
+   * @example
+   * import { SparsePattern } from '@lnn/graph-lagrangian';
+   * const pattern = SparsePattern.fromCompressed(Int32Array.from([0, 2, 4]), Int32Array.from([0, 1, 0, 1])); // full 2×2
+   * console.log(pattern.n, pattern.nnz); // 2 4
+   */
+  static fromCompressed(rowStart: Int32Array, columns: Int32Array): SparsePattern {
+    const where = 'SparsePattern.fromCompressed';
+    if (!(rowStart instanceof Int32Array) || rowStart.length < 2 || rowStart[0] !== 0 || !(columns instanceof Int32Array) || rowStart[rowStart.length - 1] !== columns.length) {
+      throw new TypeError(`${where}: rowStart must be an Int32Array [n + 1] from 0 to columns.length, and columns an Int32Array; received ${String(rowStart?.length)} row starts for ${String(columns?.length)} columns.`);
+    }
+    const n = rowStart.length - 1;
+    for (let i = 0; i < n; i++) {
+      for (let x = rowStart[i]!; x < rowStart[i + 1]!; x++) {
+        const j = columns[x]!;
+        if (!(j >= 0 && j < n) || (x > rowStart[i]! && j <= columns[x - 1]!)) throw new TypeError(`${where}: row ${i}'s columns must be ascending indices in [0, ${n}) without repeats, received ${j} at entry ${x}.`);
+      }
+    }
+    return new SparsePattern(n, rowStart, columns);
+  }
+
   /** The index of entry (i, j) in the value order, or −1 when it is not stored. */
   indexOf(i: number, j: number): number {
     let lo = this.rowStart[i]!;

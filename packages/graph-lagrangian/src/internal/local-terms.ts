@@ -19,12 +19,13 @@ export type LocalTermsFn = (local: tf.Tensor2D, slots: tf.Tensor2D) => LocalTerm
 /**
  * Local terms of any jet density: k + 1 tangent directions per term — its k velocity axes and its
  * local (φ̇, 0) — carried by `jetDirectional`, whose projected Hessian holds the k×k block of H_vv
- * and, in its last column, `H_vq φ̇`.
+ * and, in its last column, `H_vq φ̇`. With `slots` given, the local input is `[φ slots, φ̇ slots,
+ * constant features]` (width ≥ 2k; the features get no tangent).
  */
-export function jetLocalTerms(density: DensityFn): LocalTermsFn {
+export function jetLocalTerms(density: DensityFn, slots?: number): LocalTermsFn {
   return (local) => {
     const [rows, width] = local.shape;
-    const k = width / 2;
+    const k = slots ?? width / 2;
     // Direction d < k is the unit vector on φ̇ slot d; direction k is (φ̇ on the φ slots, 0): the
     // local input times a 0/1 matrix plus a constant row (exact), no per-row copies.
     const pick = new Float32Array(width * (k + 1) * width);

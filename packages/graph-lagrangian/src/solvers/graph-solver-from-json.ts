@@ -1,5 +1,6 @@
 import { banded } from './banded';
 import { cg } from './cg';
+import { reorderedBanded } from './reordered-banded';
 import { GRAPH_SOLVER_NAMES, type GraphSolver, type GraphSolverJson } from './graph-solver';
 
 /**
@@ -20,5 +21,6 @@ export function graphSolverFromJson(json: GraphSolverJson | Readonly<Record<stri
   const { name, options = {} } = json as { name?: unknown; options?: unknown };
   if (name === 'banded') return banded(options as never);
   if (name === 'cg') return cg(options as never);
+  if (name === 'reordered-banded') return reorderedBanded(options as never);
   throw new TypeError(`graphSolverFromJson: json.name must be one of ${GRAPH_SOLVER_NAMES.map((n) => `'${n}'`).join(', ')}, received ${JSON.stringify(name)}.`);
 }

@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { MatrixLayout } from '../internal/operators';
 
 /** The names of the graph solvers `graphSolverFromJson` can rebuild. */
-export const GRAPH_SOLVER_NAMES = ['banded', 'cg'] as const;
+export const GRAPH_SOLVER_NAMES = ['banded', 'cg', 'reordered-banded'] as const;
 
 /** A graph solver as saved in a model file: its name and its options (`JSON.stringify(solver)` writes it). */
 export interface GraphSolverJson {

@@ -18,6 +18,7 @@ import { graphAccelerations } from '../sparse-euler-lagrange';
 import { banded } from './banded';
 import { cg } from './cg';
 import { GRAPH_SOLVER_NAMES } from './graph-solver';
+import { reorderedBanded } from './reordered-banded';
 import { graphSolverFromJson } from './graph-solver-from-json';
 
 beforeAll(async () => {
@@ -43,7 +44,7 @@ describe('graph solvers as values', () => {
     expect(banded().options).toEqual({});
     expect(cg().options).toEqual({});
     expect(cg({ tolerance: 1e-12, maxIterations: 50 }).options).toEqual({ tolerance: 1e-12, maxIterations: 50 });
-    expect([banded().name, cg().name]).toEqual([...GRAPH_SOLVER_NAMES]);
+    expect([banded().name, cg().name, reorderedBanded().name]).toEqual([...GRAPH_SOLVER_NAMES]);
     expect(Object.isFrozen(cg({ tolerance: 1e-8 }).options)).toBe(true);
   });
 
@@ -181,7 +182,7 @@ describe('graph solvers as values', () => {
     expect(() => cg({ maxIterations: 1.5 })).toThrow('cg: options.maxIterations must be a positive integer, received 1.5.');
     expect(() => cg({ tol: 1 } as never)).toThrow("cg: unknown option 'tol'; expected 'tolerance', 'maxIterations'.");
     expect(() => banded({ p: 1 } as never)).toThrow("banded: unknown option 'p'; it takes none.");
-    expect(() => graphSolverFromJson({ name: 'lu', options: {} })).toThrow(`graphSolverFromJson: json.name must be one of 'banded', 'cg', received "lu".`);
+    expect(() => graphSolverFromJson({ name: 'lu', options: {} })).toThrow(`graphSolverFromJson: json.name must be one of 'banded', 'cg', 'reordered-banded', received "lu".`);
     expect(() => graphSolverFromJson({ name: 'cg', options: { tolerance: -1 } })).toThrow('cg: options.tolerance must be a finite number > 0, received -1.');
     expect(() => new GraphLagrangian({ graph: periodicGridGraph(3, 3).config, hidden: [4], solver: banded() })).toThrow(
       "GraphLagrangian: config.solver: banded() solves banded matrices, and this graph's H_vv has general sparse structure (compressed rows); use cg() for it.",
