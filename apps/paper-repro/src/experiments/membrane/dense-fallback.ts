@@ -33,9 +33,10 @@ export function denseAccelerations(model: GraphLagrangian, q: tf.Tensor2D, qdot:
 
 /**
  * A `GraphLagrangian` for training on the small grid: its own fast path (sparse H_vv, conjugate
- * gradient), and where conjugate gradient cannot solve — H_vv indefinite at some state of the
+ * gradient), and where conjugate gradient cannot solve — H_vv indefinite at some states of the
  * batch, as a random initialisation often is and a training run can pass through — the same
- * accelerations by {@link denseAccelerations} for that batch (counted in `fallbacks`). Kind,
+ * accelerations of those states by {@link denseAccelerations}, the rest by CG again (batches that
+ * needed it counted in `fallbacks`). Kind,
  * configuration and variables are the wrapped model's, so `saveModel` writes a `GraphLagrangian`
  * and `loadModel` reads it back as one.
  */
@@ -56,13 +57,29 @@ export class DenseFallbackModel implements DynamicsModel {
   }
 
   accelerations(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
+    let failed: readonly number[];
     try {
       return this.model.accelerations(q, qdot, extra);
     } catch (error) {
       if (!(error instanceof LinalgError) || error.op !== 'conjugateGradientSolve' || error.kind === 'non-finite-input') throw error;
-      this.fallbacks++;
-      return denseAccelerations(this.model, q, qdot);
+      failed = error.samples;
     }
+    this.fallbacks++;
+    // CG solves each sample on its own: the others go through it again, the failed ones dense.
+    const batch = q.shape[0];
+    const bad = new Set(failed);
+    const good = Array.from({ length: batch }, (_, i) => i).filter((i) => !bad.has(i));
+    const order = [...good, ...failed];
+    return tf.tidy(() => {
+      const pick = (x: tf.Tensor2D, rows: readonly number[]) => tf.gather(x, tf.tensor1d(Int32Array.from(rows), 'int32')) as tf.Tensor2D;
+      const parts = [
+        ...(good.length > 0 ? [this.model.accelerations(pick(q, good), pick(qdot, good))] : []),
+        denseAccelerations(this.model, pick(q, failed), pick(qdot, failed)),
+      ];
+      const inverse = Int32Array.from({ length: batch });
+      order.forEach((row, at) => (inverse[row] = at));
+      return tf.gather(tf.concat(parts, 0), tf.tensor1d(inverse, 'int32')) as tf.Tensor2D;
+    });
   }
 
   energy(q: tf.Tensor2D, qdot: tf.Tensor2D): tf.Tensor1D {

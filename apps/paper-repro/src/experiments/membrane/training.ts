@@ -19,7 +19,7 @@ export interface MembraneTraining {
   readonly rejectedSeeds: number[];
   /** Held-out loss of the chosen initialisation before training. */
   readonly initialLoss: number;
-  /** Batches of the chosen model's training and evaluations solved densely (conjugate gradient met an indefinite H_vv). */
+  /** Batches of the chosen model's training and evaluations with states solved densely (conjugate gradient met an indefinite H_vv there). */
   readonly denseFallbacks: number;
 }
 
