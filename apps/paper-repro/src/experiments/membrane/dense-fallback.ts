@@ -76,9 +76,10 @@ export class DenseFallbackModel implements DynamicsModel {
         ...(good.length > 0 ? [this.model.accelerations(pick(q, good), pick(qdot, good))] : []),
         denseAccelerations(this.model, pick(q, failed), pick(qdot, failed)),
       ];
-      const inverse = Int32Array.from({ length: batch });
-      order.forEach((row, at) => (inverse[row] = at));
-      return tf.gather(tf.concat(parts, 0), tf.tensor1d(inverse, 'int32')) as tf.Tensor2D;
+      // Back in order by a permutation matrix: the gradient of a gather needs UnsortedSegmentSum, which wasm lacks.
+      const permutation = new Float32Array(batch * batch);
+      order.forEach((row, at) => (permutation[row * batch + at] = 1));
+      return tf.matMul(tf.tensor2d(permutation, [batch, batch]), tf.concat(parts, 0));
     });
   }
 

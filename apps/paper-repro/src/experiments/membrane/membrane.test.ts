@@ -160,6 +160,10 @@ describe('the membrane experiment, small', () => {
     expect(gap / scale).toBeLessThan(1e-4);
     tf.dispose([fallback, reference]);
     expect(tf.memory().numTensors).toBe(tensors);
+    // Its gradient in the weights, through the split batch, on the backend in use (wasm has no UnsortedSegmentSum).
+    const { value, grads } = tf.variableGrads(() => tf.mean(tf.square(wrapped.accelerations(mixedQ, mixedV))) as tf.Scalar);
+    expect(Object.values(grads).every((g) => Number.isFinite(tf.tidy(() => tf.sum(tf.abs(g)).dataSync()[0] as number)))).toBe(true);
+    tf.dispose([value, ...Object.values(grads)]);
     expect(wrapped.kind).toBe('graph-lagrangian');
     expect(wrapped.variables).toBe(random.variables);
     wrapped.dispose();
