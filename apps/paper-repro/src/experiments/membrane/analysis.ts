@@ -12,6 +12,13 @@ import { INITIAL_CONDITIONS, type MembraneSettings } from './settings';
 export interface MembraneRolloutSummary {
   /** `[B][T]`: (E(t) − E(0)) / (E(0) − E(rest)). */
   readonly trueEnergy: number[][];
+  /**
+   * `[B][T]`: the same without the uniform mode's kinetic energy ½ n (mean φ̇)² — what a constant
+   * force at rest (a linear term of the learned density) pumps in — relative to the same E(0).
+   */
+  readonly trueEnergyWithoutUniform: number[][];
+  /** `[B][T]`: ½ n (mean φ̇)² of the learned states over E(0) (0 for the truth, whose mean velocity is conserved: 0 here). */
+  readonly uniformKinetic: number[][];
   readonly learnedEnergy: number[][];
   readonly floorEnergy: number[][];
   /** `[B][T]` relative L2 field error ‖φ − φ_true‖ / ‖φ_true‖. */
@@ -96,13 +103,22 @@ export function rolloutSummary(r: Pick<MembraneRollouts, 'grid' | 'big' | 'y0' |
   const T = r.times.length;
   const B = INITIAL_CONDITIONS.length;
   const trueEnergyOf = (states: Float64Array) => Float64Array.from({ length: T * B }, (_, row) => big.energy(states.subarray(2 * n * row, 2 * n * row + n), states.subarray(2 * n * row + n, 2 * n * (row + 1))));
+  const uniformKinetic = (states: Float64Array) =>
+    Float64Array.from({ length: T * B }, (_, row) => {
+      const mean = states.subarray(2 * n * row + n, 2 * n * (row + 1)).reduce((sum, x) => sum + x, 0) / n;
+      return 0.5 * n * mean * mean;
+    });
+  const learnedTrue = trueEnergyOf(learned);
+  const learnedUniform = uniformKinetic(learned);
   const rest = learnedEnergies(grid, new Float64Array(2 * n))[0] as number;
   const resolution = Array.from({ length: B }, (_, b) => {
     const e = learnedEnergies(grid, translates(y0.subarray(b * 2 * n, (b + 1) * 2 * n), side));
     return (Math.max(...e) - Math.min(...e)) / Math.abs((e[0] as number) - rest);
   });
   return {
-    trueEnergy: relativeDrift(trueEnergyOf(learned), T, B, 0),
+    trueEnergy: relativeDrift(learnedTrue, T, B, 0),
+    trueEnergyWithoutUniform: relativeDrift(learnedTrue.map((e, row) => e - (learnedUniform[row] as number)), T, B, 0),
+    uniformKinetic: Array.from({ length: B }, (_, b) => Array.from({ length: T }, (_, t) => (learnedUniform[t * B + b] as number) / Math.abs(learnedTrue[b] as number))),
     learnedEnergy: relativeDrift(chunkedEnergies(grid, learned), T, B, rest),
     floorEnergy: relativeDrift(trueEnergyOf(floor), T, B, 0),
     fieldError: fieldErrors(learned, truth, T, B, n),

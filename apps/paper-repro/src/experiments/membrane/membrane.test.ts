@@ -185,6 +185,14 @@ describe('the membrane experiment, small', () => {
     const good = rolloutSummary({ grid, big, y0, truth, floor, learned, times, status: ['success', 'success'] }, side);
     const wrongWave = solve(secondOrderProblem(wave2d({ nx: side, ny: side, c: 1.1 })), y0, times, dopri5({ rtol: 1e-10, atol: 1e-10 })).states;
     const bad = rolloutSummary({ grid, big, y0, truth, floor, learned: wrongWave, times, status: ['success', 'success'] }, side);
+    // The truth plus a steady uniform acceleration a (mean φ̇ = a t, mean φ = ½ a t²), as a constant force at rest would give.
+    const a = 1e-3;
+    const drifting = Float64Array.from(truth, (x, i) => {
+      const [row, at] = [Math.floor(i / (2 * side * side)), i % (2 * side * side)];
+      const t = times[Math.floor(row / 2)] as number;
+      return x + (at < side * side ? 0.5 * a * t * t : a * t);
+    });
+    const pumped = rolloutSummary({ grid, big, y0, truth, floor, learned: drifting, times, status: ['success', 'success'] }, side);
     const worst = (rows: number[][]) => Math.max(...rows.flat().map(Math.abs));
     expect(worst(good.trueEnergy.map((r) => r.slice(0, 1)))).toBe(0); // relative to E(0)
     // Measured: true energy 5.8e-4 (the density's quartic terms at amplitude 0.3), learned energy
@@ -195,6 +203,11 @@ describe('the membrane experiment, small', () => {
     expect(Math.max(...good.resolution)).toBeLessThan(1e-2);
     expect(worst(good.floorEnergy)).toBeLessThan(3e-4);
     expect(Math.max(...good.fieldError.flat())).toBeLessThan(1e-2);
+    // The uniform mode's kinetic energy is all the drift there: ½ n (a t)² at the end, over E(0).
+    const e0 = big.energy(y0.subarray(0, side * side), y0.subarray(side * side, 2 * side * side));
+    expect(Math.abs((pumped.uniformKinetic[0]?.[4] as number) - (0.5 * side * side * (a * 10) ** 2) / e0)).toBeLessThan(1e-9);
+    expect(worst(pumped.trueEnergy)).toBeGreaterThan(0.5 * worst(pumped.uniformKinetic));
+    expect(worst(pumped.trueEnergyWithoutUniform)).toBeLessThan(1e-8);
     // A membrane 10 % too fast exchanges energy between φ̇ and ∇φ at the wrong ratio: its true energy swings (measured 15 %).
     expect(worst(bad.trueEnergy)).toBeGreaterThan(0.05);
     grid.dispose();

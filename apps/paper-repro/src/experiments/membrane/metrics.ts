@@ -17,7 +17,14 @@ function perInitialCondition(a: MembraneAnalysis, times: Float64Array, b: number
   const at = (values: number[] | undefined, t: number) => finite(values?.[t] ?? Number.NaN);
   return {
     status: summary.status[b],
-    trueEnergy: { maxDrift: finite(maxAbs(summary.trueEnergy[b] ?? [])), finalDrift: finite(Math.abs(summary.trueEnergy[b]?.[T - 1] ?? Number.NaN)) },
+    trueEnergy: {
+      maxDrift: finite(maxAbs(summary.trueEnergy[b] ?? [])),
+      finalDrift: finite(Math.abs(summary.trueEnergy[b]?.[T - 1] ?? Number.NaN)),
+      /** without the uniform mode's kinetic energy (what the learned constant force at rest pumps in) */
+      maxDriftWithoutUniform: finite(maxAbs(summary.trueEnergyWithoutUniform[b] ?? [])),
+      /** ½ n (mean φ̇)² at the end over E(0) */
+      finalUniformKinetic: finite(summary.uniformKinetic[b]?.[T - 1] ?? Number.NaN),
+    },
     learnedEnergy: { maxDrift: finite(maxAbs(summary.learnedEnergy[b] ?? [])), float32Resolution: finite(summary.resolution[b] as number) },
     integratorFloor: { maxDrift: finite(maxAbs(summary.floorEnergy[b] ?? [])) },
     fieldError: {
