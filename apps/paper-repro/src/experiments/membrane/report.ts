@@ -57,7 +57,7 @@ export function membraneTables(s: MembraneSettings): Table[] {
       ]),
       notes: [
         'Field error: ‖φ_learned(t) − φ_true(t)‖₂ / ‖φ_true(t)‖₂ over the grid, against the exact discrete membrane integrated by adaptive Dormand–Prince at 1e-10.',
-        'The uniform mode: the true membrane exerts no force on a uniform field, so its mean velocity is conserved (0 here). A learned density with a small linear term has a constant force at rest (dispersion.restAcceleration in the table above): it accelerates the mean of φ steadily, and the kinetic energy ½ n (mean φ̇)² of that drift grows as t². Its share of the true energy at the end, and the drift with it left out, separate this from the rest of the learned dynamics\' error.',
+        'The uniform mode: the true membrane exerts no force on a uniform field, so its mean velocity is conserved (0 here). A learned density with a small linear term has a constant force at rest (the force-at-rest row of the table above): it accelerates the mean of φ steadily, and the kinetic energy ½ n (mean φ̇)² of that drift grows as t². Its share of the true energy at the end, and the drift with it left out, separate this from the rest of the learned dynamics\' error.',
       ],
     },
     {
