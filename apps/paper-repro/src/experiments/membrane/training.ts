@@ -1,4 +1,5 @@
 import { GraphLagrangian, periodicGridGraph } from '@lnn/graph-lagrangian';
+import * as tf from '@tensorflow/tfjs-core';
 import { LinalgError } from '@lnn/autodiff';
 import { evaluate, type TrainingData } from '@lnn/lagrangian';
 import type { ExperimentContext } from '../../experiment';
@@ -23,15 +24,24 @@ export interface MembraneTraining {
   readonly denseFallbacks: number;
 }
 
-/** Whether the model's conjugate gradient solves every state of `data` (H_vv definite there). */
+/**
+ * Whether the model's conjugate gradient solves every state of `data` (H_vv definite there), in
+ * batches of 512 inside `tf.tidy` (`evaluate` would leave its packed data behind when it throws).
+ */
 function definiteOn(model: GraphLagrangian, data: TrainingData): boolean {
-  try {
-    evaluate(model, data, { loss: 'l1', batchSize: 512 });
-    return true;
-  } catch (error) {
-    if (error instanceof LinalgError && error.op === 'conjugateGradientSolve') return false;
-    throw error;
+  const n = model.dof;
+  const rows = data.q.length / n;
+  for (let from = 0; from < rows; from += 512) {
+    const count = Math.min(512, rows - from);
+    const slice = (x: ArrayLike<number>) => Float32Array.from({ length: count * n }, (_, i) => x[from * n + i] as number);
+    try {
+      tf.tidy(() => model.accelerations(tf.tensor2d(slice(data.q), [count, n]), tf.tensor2d(slice(data.qdot), [count, n]))).dispose();
+    } catch (error) {
+      if (error instanceof LinalgError && error.op === 'conjugateGradientSolve') return false;
+      throw error;
+    }
   }
+  return true;
 }
 
 /**
