@@ -23,7 +23,7 @@ export interface MembraneRollouts {
   /** The learned density's rollout (NaN from where a trajectory stopped) and each trajectory's status. */
   readonly learned: Float64Array;
   readonly status: string[];
-  /** Wall time of the learned rollout (0 when read back from the cache) and the accelerations it evaluated. */
+  /** Wall time of the learned rollout when it was computed (kept with the cached stage) and the accelerations it evaluated. */
   readonly seconds: number;
   readonly evaluations: number;
 }
