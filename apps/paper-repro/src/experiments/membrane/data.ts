@@ -10,11 +10,12 @@ export function membraneSampler(wave: Wave2d, s: MembraneSettings['sampler']): (
   const base = waveStateSampler(wave, { modes: s.modes, amplitude: 1, velocityAmplitude: 1 });
   return (rng, q, v) => {
     base(rng, q, v);
+    const rest = rng.next() < s.nearRest ? s.restScale : 1;
     for (const x of [q, v]) {
       const scale = rng.uniform(s.minScale, 1);
       const offset = rng.uniform(-s.offset, s.offset);
       const noise = rng.uniform(0, s.noise);
-      for (let i = 0; i < x.length; i++) x[i] = scale * (x[i] as number) + offset + noise * rng.normal();
+      for (let i = 0; i < x.length; i++) x[i] = rest * (scale * (x[i] as number) + noise * rng.normal()) + offset;
     }
   };
 }

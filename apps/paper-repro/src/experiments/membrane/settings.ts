@@ -11,8 +11,11 @@ export interface MembraneSettings {
    * Training states: φ and φ̇ each a smooth random field of `wave2d` (plane waves |mx|, |my| ≤
    * `modes`, peak 1) times a random scale in [minScale, 1], plus a random uniform offset in ±offset
    * and white noise of a random standard deviation in [0, noise] (so the grid-scale modes are seen too).
+   * A share `nearRest` of the states has field and noise (not the offset) scaled down by
+   * `restScale`: states near rest, where the only error left is a constant force — which
+   * accelerates the uniform mode of a rollout as t² and pumps energy into it.
    */
-  readonly sampler: { readonly modes: number; readonly minScale: number; readonly offset: number; readonly noise: number };
+  readonly sampler: { readonly modes: number; readonly minScale: number; readonly offset: number; readonly noise: number; readonly nearRest: number; readonly restScale: number };
   /** Initialisations tried for `probeSteps` steps of the full schedule each; the one with the lowest validation loss is continued. */
   readonly seedCandidates: number;
   readonly probeSteps: number;
@@ -28,7 +31,7 @@ export interface MembraneSettings {
   readonly impulse: number;
 }
 
-const SAMPLER = { modes: 3, minScale: 0.05, offset: 1, noise: 0.2 } as const;
+const SAMPLER = { modes: 3, minScale: 0.05, offset: 1, noise: 0.2, nearRest: 0.1, restScale: 0.01 } as const;
 
 const BY_SCALE: Record<Exclude<Scale, 'long'>, MembraneSettings> = {
   test: {
