@@ -46,6 +46,8 @@ describe('a miniature of every experiment (scale "test")', () => {
     expect(readdirSync(path.join(out, 'models', 'relativistic')).sort()).toEqual(['delan', 'hnn-canonical', 'hnn-velocity', 'lnn']);
     expect(readdirSync(path.join(out, 'models', 'wave')).sort()).toEqual(['lgn', 'lgn-ring100']);
     expect(report).toContain('1D wave equation');
+    expect(readdirSync(path.join(out, 'models', 'membrane')).sort()).toEqual(['lgn', 'lgn-grid16']);
+    expect(report).toContain('2D membrane');
     expect(report).not.toContain('not available yet');
     // The wave rollout reached its horizon and its learned energy is a number for both initial conditions.
     const wave = (metrics.experiments.wave as { metrics: Record<string, { status: string; learnedEnergy: { maxDrift: number } }> }).metrics;
@@ -53,6 +55,14 @@ describe('a miniature of every experiment (scale "test")', () => {
       expect(wave[ic]?.status).toBe('success');
       expect(Number.isFinite(wave[ic]?.learnedEnergy.maxDrift)).toBe(true);
     }
+    // So did the membrane's, and its dispersion covers every mode of the 16 × 16 grid but the uniform one.
+    type Rollout = { status: string; learnedEnergy: { maxDrift: number } };
+    const membrane = (metrics.experiments.membrane as { metrics: { bump: Rollout; field: Rollout; dispersion: { modes: number } } }).metrics;
+    for (const rolled of [membrane.bump, membrane.field]) {
+      expect(rolled.status).toBe('success');
+      expect(Number.isFinite(rolled.learnedEnergy.maxDrift)).toBe(true);
+    }
+    expect(membrane.dispersion.modes).toBe(255);
   });
 
   it('every table row of REPORT.md shows the numbers of metrics.json', () => {
