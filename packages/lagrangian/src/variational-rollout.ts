@@ -1,0 +1,169 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { LinalgError, requireBackend, solve as linearSolve } from '@lnn/autodiff';
+import { solve, type LagrangianProblem, type SolveOptions, type SolveResult } from '@lnn/ode';
+import { checkStep, pairState, partialsFromGradient } from './discrete-lagrangian';
+import type { Lagrangian } from './lagrangian';
+import { lagrangianGradient, lagrangianGradientAndHessian } from './internal/lagrangian-gradient';
+
+/**
+ * A learned (tfjs) Lagrangian as an `@lnn/ode` Lagrangian problem — its gradient and Hessian blocks
+ * at one state, evaluated in float32 — for `solve(…, { method: 'variational' })`. Newton
+ * tolerances for it must allow for float32 derivatives (about 1e-6, not the float64 default).
+ *
+ * @example
+ * solve(learnedLagrangianProblem(model.lagrangian), y0, times, { method: 'variational', dt: 0.05, newton: { tolerance: 1e-6 } });
+ */
+export function learnedLagrangianProblem(lagrangian: Lagrangian): LagrangianProblem {
+  const d = lagrangian.dof;
+  const state = (q: Float64Array, v: Float64Array) => {
+    const x = new Float32Array(2 * d);
+    x.set(q);
+    x.set(v, d);
+    return tf.tensor2d(x, [1, 2 * d]);
+  };
+  return {
+    kind: 'lagrangian',
+    dof: d,
+    gradient(q, v, dq, dv) {
+      const g = tf.tidy(() => lagrangianGradient(lagrangian, state(q, v)));
+      const values = g.dataSync();
+      g.dispose();
+      for (let i = 0; i < d; i++) {
+        dq[i] = values[i] as number;
+        dv[i] = values[d + i] as number;
+      }
+    },
+    hessian(q, v, hqq, hqv, hvv) {
+      const h = tf.tidy(() => lagrangianGradientAndHessian(lagrangian, state(q, v)).hessian);
+      const values = h.dataSync();
+      h.dispose();
+      const n = 2 * d;
+      for (let i = 0; i < d; i++) {
+        for (let j = 0; j < d; j++) {
+          hqq[i * d + j] = values[i * n + j] as number;
+          hqv[i * d + j] = values[i * n + d + j] as number;
+          hvv[i * d + j] = values[(d + i) * n + d + j] as number;
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Velocities from momenta by the Legendre transform, `∂L/∂q̇(q, v) = p`, batched Newton in
+ * float32 from `guess` (`[B, d]` each). Throws a RangeError naming the rows where it fails.
+ */
+function legendreVelocities(lagrangian: Lagrangian, q: tf.Tensor2D, p: tf.Tensor2D, guess: tf.Tensor2D, tolerance: number, maxIterations: number): Float32Array {
+  const d = lagrangian.dof;
+  const batch = q.shape[0];
+  let v = tf.clone(guess);
+  try {
+    for (let it = 0; it < maxIterations; it++) {
+      const delta = tf.tidy(() => {
+        const { gradient, hessian } = lagrangianGradientAndHessian(lagrangian, tf.concat([q, v], 1) as tf.Tensor2D);
+        const residual = tf.sub(tf.slice(gradient, [0, d], [batch, d]), p);
+        return linearSolve(tf.slice(hessian, [0, d, d], [batch, d, d]), residual) as tf.Tensor2D;
+      });
+      const next = tf.sub(v, delta) as tf.Tensor2D;
+      const [steps, values] = [delta.dataSync(), next.dataSync()];
+      tf.dispose([v, delta]);
+      v = next;
+      const open: number[] = [];
+      for (let b = 0; b < batch; b++) {
+        let [step, size] = [0, 0];
+        for (let i = 0; i < d; i++) [step, size] = [Math.max(step, Math.abs(steps[b * d + i] as number)), Math.max(size, Math.abs(values[b * d + i] as number))];
+        if (!(step <= tolerance * (1 + size))) open.push(b);
+      }
+      if (open.length === 0) return Float32Array.from(values);
+      if (it === maxIterations - 1) throw new RangeError(`variationalRollout: the Legendre transform ∂L/∂q̇ = p did not converge in ${maxIterations} Newton iterations for ${open.length} trajector${open.length === 1 ? 'y' : 'ies'} (first: ${open[0]}); is H_vv of the learned L near singular there?`);
+    }
+  } catch (error) {
+    if (error instanceof LinalgError) throw new RangeError(`variationalRollout: H_vv of the learned L is singular (or not finite) at the start of trajectories ${error.samples.slice(0, 5).join(', ')}: no velocity has the momentum the positions give.`);
+    throw error;
+  } finally {
+    v.dispose();
+  }
+  throw new RangeError('variationalRollout: maxIterations must be ≥ 1.');
+}
+
+/** Options of {@link variationalRollout}. */
+export interface VariationalRolloutOptions {
+  /** Δt: the interval between the given positions, and the integrator's step. */
+  readonly dt: number;
+  /** Steps after q₁ (the result holds steps + 2 rows: q₀, q₁ and the predicted ones). */
+  readonly steps: number;
+  /** Time of q₀. @default 0 */
+  readonly t0?: number;
+  /**
+   * Newton's tolerance and iteration limit, for the integrator and for the Legendre transform of
+   * the two given positions. The derivatives are float32, so the float64 default of `@lnn/ode`
+   * (1e-12) cannot be met. @default { tolerance: 1e-6, maxIterations: 50 }
+   */
+  readonly newton?: { readonly tolerance?: number; readonly maxIterations?: number };
+  /** As `solve`'s: stops a trajectory that has left any plausible range. */
+  readonly stop?: SolveOptions['stop'];
+}
+
+/**
+ * Rolls a learned Lagrangian out from positions alone with `@lnn/ode`'s variational integrator —
+ * the one whose discrete Euler–Lagrange equation the `'discrete-euler-lagrange'` training fits —
+ * from pairs of consecutive positions `(q₀, q₁)` (`[B, d]` each, Δt apart). The momenta
+ * `p₀ = −D₁L_d(q₀, q₁)`, `p₁ = D₂L_d(q₀, q₁)` give the velocities by the Legendre transform; the
+ * integrator then continues from `(q₁, q̇₁)`. Symplectic: the learned energy oscillates but does
+ * not drift. Returns `solve`'s result over `t0 + k·Δt`, k = 0 … steps + 1, states `[q, q̇]`.
+ *
+ * @throws {RangeError} when the Legendre transform fails at the start (singular H_vv there).
+ * @example
+ * const r = variationalRollout(model, q0, q1, { dt: 0.05, steps: 2000 });
+ * rolloutEnergies(model, r); // bounded oscillation
+ */
+export function variationalRollout(model: Lagrangian | { readonly lagrangian: Lagrangian }, q0: ArrayLike<number>, q1: ArrayLike<number>, options: VariationalRolloutOptions): SolveResult {
+  const where = 'variationalRollout';
+  requireBackend(where);
+  const lagrangian = 'lagrangian' in model ? model.lagrangian : model;
+  const d = lagrangian.dof;
+  const { dt, steps, t0 = 0 } = options ?? ({} as VariationalRolloutOptions);
+  checkStep(where, dt);
+  if (!Number.isInteger(steps) || steps < 1) throw new TypeError(`${where}: options.steps must be a positive integer, received ${String(steps)}.`);
+  const batch = (q0?.length ?? 0) / d;
+  if (!Number.isInteger(batch) || batch < 1 || q1?.length !== q0.length) throw new TypeError(`${where}: q0 and q1 must each hold B·${d} numbers (B ≥ 1), received ${q0?.length} and ${q1?.length}.`);
+  for (const [name, values] of [['q0', q0], ['q1', q1]] as const) {
+    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i] as number)) throw new RangeError(`${where}: ${name}[${i}] is ${values[i]}; positions must be finite.`);
+  }
+  const tolerance = options.newton?.tolerance ?? 1e-6;
+  const maxIterations = options.newton?.maxIterations ?? 50;
+  // Momenta at q₀ and q₁ from the discrete Lagrangian, then velocities at both (one batch of 2B).
+  const start = Float64Array.from({ length: batch * d }, (_, i) => (q1[i] as number) - (q0[i] as number));
+  const velocities = tf.tidy(() => {
+    const first = tf.tensor2d(Float32Array.from(q0), [batch, d]);
+    const step = tf.tensor2d(Float32Array.from(start), [batch, d]);
+    const second = tf.tensor2d(Float32Array.from(q1), [batch, d]);
+    const { d1, d2 } = partialsFromGradient(lagrangianGradient(lagrangian, pairState(tf.add(first, tf.mul(step, 0.5)) as tf.Tensor2D, step, dt)), d, dt);
+    const guess = tf.div(step, dt) as tf.Tensor2D;
+    return tf.tensor2d(legendreVelocities(lagrangian, tf.concat([first, second]) as tf.Tensor2D, tf.concat([tf.neg(d1), d2]) as tf.Tensor2D, tf.concat([guess, guess]) as tf.Tensor2D, tolerance, maxIterations), [2 * batch, d]);
+  });
+  const v = velocities.dataSync();
+  velocities.dispose();
+  const y = (q: ArrayLike<number>, offset: number) => {
+    const out = new Float64Array(batch * 2 * d);
+    for (let b = 0; b < batch; b++) {
+      for (let i = 0; i < d; i++) {
+        out[b * 2 * d + i] = q[b * d + i] as number;
+        out[b * 2 * d + d + i] = v[(offset + b) * d + i] as number;
+      }
+    }
+    return out;
+  };
+  const times = Float64Array.from({ length: steps + 1 }, (_, k) => t0 + (k + 1) * dt);
+  const r = solve(learnedLagrangianProblem(lagrangian), y(q1, batch), times, {
+    method: 'variational',
+    dt,
+    newton: { tolerance, maxIterations },
+    ...(options.stop === undefined ? {} : { stop: options.stop }),
+  });
+  const dim = 2 * d;
+  const states = new Float64Array((steps + 2) * batch * dim);
+  states.set(y(q0, 0));
+  states.set(r.states, batch * dim);
+  return { ...r, times: Float64Array.from([t0, ...times]), states, reached: r.reached.map((k) => k + 1) };
+}
