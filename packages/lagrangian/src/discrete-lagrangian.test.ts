@@ -28,7 +28,7 @@ const doublePendulumJet = doublePendulumOf(9.8);
 /** The consecutive triples of some trajectories as three `[N, d]` float32 tensors. */
 function triples(data: PositionData, d: number) {
   const length = data.positions.length / (data.trajectories * d);
-  const [a, b, c]: number[][] = [[], [], []];
+  const [a, b, c] = [[], [], []] as [number[], number[], number[]];
   for (let t = 0; t < data.trajectories; t++) {
     for (let k = 1; k < length - 1; k++) {
       for (let i = 0; i < d; i++) {
@@ -135,7 +135,7 @@ describe('discreteEulerLagrangeStep', () => {
       return [0, 1].map((i) => (dt / 2) * gq[i]! + gv[i]!);
     };
     const expected: number[] = [];
-    const [first, second]: number[][] = [[], []];
+    const [first, second] = [[], []] as [number[], number[]];
     for (let t = 0; t < data.trajectories; t++) {
       const at = (k: number) => [0, 1].map((i) => Math.fround(data.positions[(t * 3 + k) * d + i] as number));
       const [a, b] = [at(0), at(1)];

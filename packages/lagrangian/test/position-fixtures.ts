@@ -5,11 +5,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { jets, type Jet } from '@lnn/autodiff';
 import { solve } from '@lnn/ode';
-import { createRandom, lagrangianProblem, type MechanicalSystem } from '@lnn/systems';
+import { createRandom, lagrangianProblem, secondOrderProblem, type MechanicalSystem } from '@lnn/systems';
 import type { DynamicsModel } from '../src/dynamics-model';
-import { eulerLagrange } from '../src/euler-lagrange';
+import { eulerLagrange, eulerLagrangeWithHessian } from '../src/euler-lagrange';
+import { MlpLagrangian } from '../src/mlp-lagrangian';
 import type { Lagrangian } from '../src/lagrangian';
 import type { PositionData } from '../src/position-data';
+import type { PositionModel } from '../src/position-loss';
 
 const parts = (x: Jet) => [jets.slice(x, 0, 1), jets.slice(x, 1, 1)] as const;
 
@@ -68,7 +70,8 @@ export function oscillatorModel(a0: number, b0: number): OscillatorModel {
     a,
     b,
     omega: () => Math.sqrt((b.dataSync()[0] as number) / (a.dataSync()[0] as number)),
-    accelerations: (q, qdot) => eulerLagrange(lagrangian, q, qdot, { inverse: 'solve' }),
+    // The Euler–Lagrange equation of this L in closed form (a few kernels instead of a solve).
+    accelerations: (q) => tf.mul(q, tf.neg(tf.div(b, a))) as tf.Tensor2D,
     dispose: () => tf.dispose([a, b]),
   };
 }
@@ -102,4 +105,42 @@ export function variationalPositions(system: MechanicalSystem, y0: Float64Array,
     }
   }
   return { positions, trajectories: count, dt };
+}
+
+/** Exact trajectories (DOPRI5 at 1e-11) of a system from `[B, 2d]` states, `length` samples Δt apart. */
+export function exactPositions(system: MechanicalSystem, y0: Float64Array, dt: number, length: number): PositionData {
+  const d = system.dof;
+  const count = y0.length / (2 * d);
+  const times = Array.from({ length }, (_, k) => k * dt);
+  const r = solve(secondOrderProblem(system), y0, times, { rtol: 1e-11, atol: 1e-11 });
+  if (!r.ok) throw new Error(`exactPositions: ${r.message}`);
+  const positions = new Float64Array(count * length * d);
+  for (let k = 0; k < length; k++) {
+    for (let c = 0; c < count; c++) {
+      for (let i = 0; i < d; i++) positions[(c * length + k) * d + i] = r.states[(k * count + c) * 2 * d + i] as number;
+    }
+  }
+  return { positions, trajectories: count, dt };
+}
+
+/**
+ * The simple pendulum's Lagrangian plus `scale ×` a small MLP's: a well-posed L (H_vv ≈ 1) whose
+ * variables are the MLP's, for derivative checks through the jet path.
+ */
+export function perturbedPendulum(scale: number, seed: number): PositionModel & { readonly lagrangian: Lagrangian } {
+  const mlp = new MlpLagrangian({ dof: 1, hidden: [8, 8], seed });
+  const pendulum = pendulumJet(1, 1, 9.8) as Extract<Lagrangian, { jet: unknown }>;
+  const network = mlp.lagrangian as Extract<Lagrangian, { jet: unknown }>;
+  const lagrangian: Lagrangian = { dof: 1, jet: (x) => jets.add(pendulum.jet(x, undefined), jets.scale(network.jet(x, undefined), scale)) };
+  return {
+    kind: 'perturbed-pendulum',
+    dof: 1,
+    extraDim: 0,
+    variables: mlp.variables,
+    config: {},
+    lagrangian,
+    accelerations: (q, qdot) => eulerLagrange(lagrangian, q, qdot),
+    accelerationsAndVelocityHessian: (q, qdot) => eulerLagrangeWithHessian(lagrangian, q, qdot),
+    dispose: () => mlp.dispose(),
+  };
 }
