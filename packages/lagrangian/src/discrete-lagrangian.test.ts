@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, jets, LinalgError, type Jet } from '@lnn/autodiff';
+import { initBackend, jets, LinalgError } from '@lnn/autodiff';
 import { assertAllClose } from '@lnn/autodiff/testing';
 import { createRandom, doublePendulum, harmonicOscillator, simplePendulum, type MechanicalSystem } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { oscillatorJet, pendulumJet, pendulumTensor, variationalPositions } from '../test/position-fixtures';
+import { doublePendulumJet as doublePendulumOf, oscillatorJet, pendulumJet, pendulumTensor, variationalPositions } from '../test/position-fixtures';
 import { discreteEulerLagrangeResidual, discreteLagrangian, discreteLagrangianGradients } from './discrete-lagrangian';
 import { discreteEulerLagrangeStep } from './discrete-step';
 import type { Lagrangian } from './lagrangian';
@@ -14,15 +14,6 @@ beforeAll(async () => {
 });
 
 const dp = doublePendulum();
-/** The double pendulum's Lagrangian (m = l = 1) on the jet path. */
-const doublePendulumOf = (g: number): Lagrangian => ({
-  dof: 2,
-  jet: (x) => {
-    const [t1, t2, w1, w2] = [0, 1, 2, 3].map((i) => jets.slice(x, i, 1)) as [Jet, Jet, Jet, Jet];
-    const kinetic = jets.add(jets.add(jets.square(w1), jets.scale(jets.square(w2), 0.5)), jets.mul(jets.mul(w1, w2), jets.cos(jets.sub(t1, t2))));
-    return jets.add(kinetic, jets.add(jets.scale(jets.cos(t1), 2 * g), jets.scale(jets.cos(t2), g)));
-  },
-});
 const doublePendulumJet = doublePendulumOf(9.8);
 
 /** The consecutive triples of some trajectories as three `[N, d]` float32 tensors. */

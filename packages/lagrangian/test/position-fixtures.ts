@@ -33,6 +33,16 @@ export const pendulumJet = (m: number, l: number, g: number): Lagrangian => ({
   },
 });
 
+/** The double pendulum's Lagrangian (masses and lengths 1) on the jet path. */
+export const doublePendulumJet = (g: number): Lagrangian => ({
+  dof: 2,
+  jet: (x) => {
+    const [t1, t2, w1, w2] = [0, 1, 2, 3].map((i) => jets.slice(x, i, 1)) as [Jet, Jet, Jet, Jet];
+    const kinetic = jets.add(jets.add(jets.square(w1), jets.scale(jets.square(w2), 0.5)), jets.mul(jets.mul(w1, w2), jets.cos(jets.sub(t1, t2))));
+    return jets.add(kinetic, jets.add(jets.scale(jets.cos(t1), 2 * g), jets.scale(jets.cos(t2), g)));
+  },
+});
+
 /** The same pendulum on plain tensors (the general path). */
 export const pendulumTensor = (m: number, l: number, g: number): Lagrangian => ({
   dof: 1,

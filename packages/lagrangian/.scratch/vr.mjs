@@ -1,0 +1,13 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend, jets } from '@lnn/autodiff';
+import { variationalRollout, MlpLagrangian } from '../dist/index.js';
+await initBackend();
+const mlp = new MlpLagrangian({ dof: 1, hidden: [8, 8], seed: 3 });
+const L = { dof: 1, jet: (x) => jets.add(jets.add(jets.scale(jets.square(jets.slice(x,1,1)), 0.5), jets.scale(jets.cos(jets.slice(x,0,1)), 9.8)), jets.scale(mlp.lagrangian.jet(x), 0.1)) };
+let t = performance.now();
+const r = variationalRollout(L, [0.8, -1.2], [0.85, -1.1], { dt: 0.1, steps: 200 });
+console.log('ms', performance.now() - t, r.stats, r.ok);
+const p = { dof: 1, jet: (x) => jets.add(jets.scale(jets.square(jets.slice(x,1,1)), 0.5), jets.scale(jets.cos(jets.slice(x,0,1)), 9.8)) };
+t = performance.now();
+const r2 = variationalRollout(p, [0.8, -1.2], [0.85, -1.1], { dt: 0.1, steps: 200 });
+console.log('ms', performance.now() - t, r2.stats, r2.ok);
