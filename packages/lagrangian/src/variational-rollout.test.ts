@@ -60,7 +60,7 @@ describe('variationalRollout', () => {
 
   it('refuses an L whose H_vv is singular at the start, and bad arguments, naming them', () => {
     const potentialOnly = { dof: 1, jet: (x: Parameters<typeof jets.slice>[0]) => jets.scale(jets.cos(jets.slice(x, 0, 1)), 9.8) };
-    expect(() => variationalRollout(potentialOnly, [0.1], [0.2], { dt: 0.1, steps: 3 })).toThrow(/H_vv of the learned L is singular .* trajectories 0/);
+    expect(() => variationalRollout(potentialOnly, [0.1], [0.2], { dt: 0.1, steps: 3 })).toThrow(/H_vv of the learned L is singular at the start of trajectory 0/);
     const l = pendulumJet(1, 1, 9.8);
     expect(() => variationalRollout(l, [0.1, 0.2], [0.2], { dt: 0.1, steps: 3 })).toThrow(/q0 and q1 must each hold B·1 numbers .* received 2 and 1/);
     expect(() => variationalRollout(l, [0.1], [Number.NaN], { dt: 0.1, steps: 3 })).toThrow(/q1\[0\] is NaN/);

@@ -75,11 +75,14 @@ function legendreVelocities(lagrangian: Lagrangian, q: tf.Tensor2D, p: tf.Tensor
         if (!(step <= tolerance * (1 + size))) open.push(b);
       }
       if (open.length === 0) return Float32Array.from(values);
-      if (it === maxIterations - 1) throw new RangeError(`variationalRollout: the Legendre transform ∂L/∂q̇ = p did not converge in ${maxIterations} Newton iterations for ${open.length} trajector${open.length === 1 ? 'y' : 'ies'} (first: ${open[0]}); is H_vv of the learned L near singular there?`);
+      if (it === maxIterations - 1) throw new RangeError(`variationalRollout: the Legendre transform ∂L/∂q̇ = p did not converge in ${maxIterations} Newton iterations for ${open.length} start(s) (first: trajectory ${(open[0] as number) % (batch / 2)}); is H_vv of the learned L near singular there?`);
     }
   } catch (error) {
-    if (error instanceof LinalgError) throw new RangeError(`variationalRollout: H_vv of the learned L is singular (or not finite) at the start of trajectories ${error.samples.slice(0, 5).join(', ')}: no velocity has the momentum the positions give.`);
-    throw error;
+    if (!(error instanceof LinalgError)) throw error;
+    // Rows are the q₀ of each trajectory, then its q₁.
+    const trajectories = [...new Set(error.samples.map((s) => s % (batch / 2)))];
+    const what = error.kind === 'singular' ? 'H_vv of the learned L is singular' : `the Newton iteration met ${error.kind === 'non-finite-input' ? 'non-finite derivatives' : `a ${error.kind} system`} (it diverged, or H_vv is near singular)`;
+    throw new RangeError(`variationalRollout: ${what} at the start of trajector${trajectories.length === 1 ? 'y' : 'ies'} ${trajectories.slice(0, 5).join(', ')}: no velocity found with the momentum the positions give.`);
   } finally {
     v.dispose();
   }
