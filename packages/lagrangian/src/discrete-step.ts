@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { requireBackend, solve } from '@lnn/autodiff';
+import { LinalgError, requireBackend, solve } from '@lnn/autodiff';
 import { checkPositions, checkStep, pairState, partialsFromGradient } from './discrete-lagrangian';
 import type { Lagrangian } from './lagrangian';
 import { lagrangianGradient, lagrangianGradientAndHessian } from './internal/lagrangian-gradient';
@@ -24,9 +24,18 @@ export interface DiscreteStepOptions {
  * multiplied by a non-zero constant or shifted by one. Also returns `H_vv` at the last iterate's
  * midpoint (for a guard on its definiteness). Differentiable in L's variables.
  *
- * @throws {LinalgError} when the Newton matrix is singular at some sample (e.g. L constant).
+ * @param onSingular - where the Newton matrix is singular or not finite (e.g. L constant):
+ *   `'throw'` a {@link LinalgError}; `'nan'` give those samples NaN (a training step then skips the
+ *   update, and no exception leaves tfjs's gradient tape half-built).
  */
-export function predictSecondDifference(lagrangian: Lagrangian, q: tf.Tensor2D, before: tf.Tensor2D, dt: number, newtonSteps = 1): { secondDifference: tf.Tensor2D; hvv: tf.Tensor3D } {
+export function predictSecondDifference(
+  lagrangian: Lagrangian,
+  q: tf.Tensor2D,
+  before: tf.Tensor2D,
+  dt: number,
+  newtonSteps = 1,
+  onSingular: 'throw' | 'nan' = 'throw',
+): { secondDifference: tf.Tensor2D; hvv: tf.Tensor3D } {
   return tf.tidy(() => {
     const d = lagrangian.dof;
     const batch = q.shape[0];
@@ -40,11 +49,28 @@ export function predictSecondDifference(lagrangian: Lagrangian, q: tf.Tensor2D, 
       const residual = tf.add(p, partialsFromGradient(gradient, d, dt).d1);
       const block = (row: number, column: number) => tf.slice(hessian, [0, row, column], [batch, d, d]) as tf.Tensor3D;
       hvv = block(d, d);
-      const jacobian = tf.addN([tf.mul(block(0, 0), dt / 4), tf.mul(tf.sub(block(0, d), block(d, 0)), 0.5), tf.div(hvv, -dt)]);
-      correction = tf.sub(correction, solve(jacobian, residual)) as tf.Tensor2D;
+      const jacobian = tf.addN([tf.mul(block(0, 0), dt / 4), tf.mul(tf.sub(block(0, d), block(d, 0)), 0.5), tf.div(hvv, -dt)]) as tf.Tensor3D;
+      correction = tf.sub(correction, onSingular === 'throw' ? solve(jacobian, residual) : solveOrNaN(jacobian, residual as tf.Tensor2D)) as tf.Tensor2D;
     }
     return { secondDifference: correction, hvv: hvv as tf.Tensor3D };
   });
+}
+
+/** `solve(a, b)`, with NaN rows where a sample's system is singular or not finite instead of an exception. */
+function solveOrNaN(a: tf.Tensor3D, b: tf.Tensor2D): tf.Tensor2D {
+  try {
+    return solve(a, b) as tf.Tensor2D;
+  } catch (error) {
+    if (!(error instanceof LinalgError)) throw error;
+    const [batch, d] = b.shape;
+    const bad = new Float32Array(batch);
+    for (const s of error.samples) bad[s] = 1;
+    const mask = tf.tensor1d(bad);
+    const rows = tf.reshape(mask, [batch, 1]);
+    const safeA = tf.where(tf.cast(tf.reshape(mask, [batch, 1, 1]), 'bool'), tf.broadcastTo(tf.eye(d), [batch, d, d]), a) as tf.Tensor3D;
+    const safeB = tf.where(tf.cast(rows, 'bool'), tf.zerosLike(b), b);
+    return tf.where(tf.cast(rows, 'bool'), tf.fill([batch, d], Number.NaN), solve(safeA, safeB)) as tf.Tensor2D;
+  }
 }
 
 /**

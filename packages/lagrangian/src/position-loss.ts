@@ -22,6 +22,8 @@ export interface PositionLossSettings {
   /** Trajectory method: K, the steps rolled out on each side of a window's centre. */
   readonly window: number;
   readonly substeps: number;
+  /** Discrete Euler–Lagrange: at a singular Newton matrix, throw (evaluation) or give a NaN loss (training: the update is skipped). */
+  readonly onSingular: 'throw' | 'nan';
 }
 
 const columns = (batch: tf.Tensor2D, start: number, width: number) => tf.slice(batch, [0, start], [batch.shape[0], width]) as tf.Tensor2D;
@@ -33,7 +35,7 @@ const columns = (batch: tf.Tensor2D, start: number, width: number) => tf.slice(b
  */
 function discreteLoss(lagrangian: Lagrangian, batch: tf.Tensor2D, s: PositionLossSettings): tf.Scalar {
   const d = lagrangian.dof;
-  const { secondDifference, hvv } = predictSecondDifference(lagrangian, columns(batch, 0, d), columns(batch, d, d), s.dt, s.newtonSteps);
+  const { secondDifference, hvv } = predictSecondDifference(lagrangian, columns(batch, 0, d), columns(batch, d, d), s.dt, s.newtonSteps, s.onSingular);
   const fit = lossOf(s.loss, tf.div(secondDifference, s.dt * s.dt), columns(batch, 2 * d, d), undefined, s.lossCap);
   return s.definiteness > 0 ? tf.add(fit, tf.mul(s.definiteness, indefiniteness(hvv))) : fit;
 }
@@ -89,7 +91,7 @@ function trajectoryLoss(model: DynamicsModel, batch: tf.Tensor2D, s: PositionLos
  * The loss of a batch of sample rows, in acceleration units (see `tripleTable`, `windowTable`).
  * Differentiable in the model's variables.
  *
- * @throws {LinalgError} (discrete Euler–Lagrange) when a Newton matrix is singular.
+ * @throws {LinalgError} (discrete Euler–Lagrange, `onSingular: 'throw'`) when a Newton matrix is singular.
  */
 export function positionLoss(model: PositionModel, batch: tf.Tensor2D, settings: PositionLossSettings): tf.Scalar {
   return tf.tidy(() => {

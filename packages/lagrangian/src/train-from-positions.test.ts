@@ -19,7 +19,7 @@ const DT = 0.1;
 /** What the discrete Euler–Lagrange fit of exact samples converges to: the midpoint rule's frequency, (2/Δt)·tan(ωΔt/2). */
 const DISCRETE_OMEGA = (2 / DT) * Math.tan((OMEGA * DT) / 2);
 
-const settings = (method: PositionLossSettings['method'], loss: 'l1' | 'mse'): PositionLossSettings => ({ method, dt: DT, loss, lossCap: undefined, definiteness: 0, newtonSteps: 1, window: 2, substeps: 1 });
+const settings = (method: PositionLossSettings['method'], loss: 'l1' | 'mse'): PositionLossSettings => ({ method, dt: DT, loss, lossCap: undefined, definiteness: 0, newtonSteps: 1, window: 2, substeps: 1, onSingular: 'throw' });
 const tableOf = (method: PositionLossSettings['method'], data: PositionData): SampleTable => {
   const length = data.positions.length / data.trajectories;
   return method === 'trajectory' ? windowTable(data, 1, length, 2) : tripleTable(data, 1, length);
@@ -190,9 +190,12 @@ describe('trainFromPositions', () => {
     expect(evaluatePositions(free, data, { method: 'discrete-euler-lagrange' })).toBeCloseTo(meanTarget, 4);
     free.dispose();
     // A constant L has a singular Newton matrix: every update is skipped, none descends towards it.
-    const constant: PositionModel = { ...oscillatorModel(0, 0), lagrangian: { dof: 1, jet: (x) => jets.add(jets.scale(jets.slice(x, 0, 1), 0), 1) } };
+    const base = oscillatorModel(1, 1);
+    const constant: PositionModel = { ...base, lagrangian: { dof: 1, jet: (x) => jets.add(jets.scale(jets.slice(x, 0, 1), tf.mul(base.a, 0)), 1) } };
+    const tensors = tf.memory().numTensors;
     const result = trainFromPositions(constant, data, { method: 'discrete-euler-lagrange', steps: 5 });
     expect(result.skipped).toBe(5);
+    expect(tf.memory().numTensors).toBe(tensors);
     constant.dispose();
   });
 

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { LinalgError, requireBackend } from '@lnn/autodiff';
 import { createAdam } from './internal/adam';
+import { releaseTape } from './internal/release-tape';
 import { SeededRandom } from './internal/rng';
 import { checkPositionData, tripleTable, windowTable, type PositionData, type SampleTable } from './position-data';
 import { positionLoss, type PositionLossSettings, type PositionMethod, type PositionModel } from './position-loss';
@@ -86,7 +87,7 @@ export function positionSettings(where: string, model: PositionModel, dt: number
   if (options.lossCap !== undefined) positiveFinite(where, 'lossCap', options.lossCap);
   const weight = options.definiteness?.weight ?? 0;
   if (!(weight >= 0 && Number.isFinite(weight))) throw new TypeError(`${where}: options.definiteness.weight must be a finite number ≥ 0, received ${String(weight)}.`);
-  return { method, dt, loss, lossCap: options.lossCap, definiteness: weight, newtonSteps, window, substeps };
+  return { method, dt, loss, lossCap: options.lossCap, definiteness: weight, newtonSteps, window, substeps, onSingular: 'throw' };
 }
 
 /** The data's sample rows for a method. */
@@ -147,7 +148,7 @@ export function trainFromPositions(model: PositionModel, data: PositionData, opt
   const where = 'trainFromPositions';
   requireBackend(where);
   positiveInteger(where, 'steps', options?.steps);
-  const s = positionSettings(where, model, data?.dt, options);
+  const s = { ...positionSettings(where, model, data?.dt, options), onSingular: 'nan' as const };
   const { steps, batchSize = 32, weightDecay = 0, seed = 0, progressEvery = 100 } = options;
   positiveInteger(where, 'batchSize', batchSize);
   positiveInteger(where, 'progressEvery', progressEvery);
@@ -176,7 +177,10 @@ export function trainFromPositions(model: PositionModel, data: PositionData, opt
         });
         outcome = adam.update(value, variables.map((v) => grads[v.name]), lr, options.clipNorm === undefined ? {} : { clipNorm: options.clipNorm });
       } catch (error) {
-        if (!(error instanceof LinalgError)) throw error; // a singular Newton matrix: skip this batch
+        // A solve the model's own accelerations make (trajectory method) met a non-finite H_vv:
+        // skip this batch, and release what the interrupted gradient tape holds.
+        releaseTape();
+        if (!(error instanceof LinalgError)) throw error;
       }
       if (!outcome.applied) skipped++;
       const evaluationLoss =
