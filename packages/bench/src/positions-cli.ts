@@ -9,7 +9,7 @@
  * Every model is the quick recipe's LNN (4→128→128→128→1 on (cos, sin) features, batch 256 — 64 for
  * the trajectory method, whose sample costs 16 Euler–Lagrange solves —, one-cycle peak 1e-3, Adam
  * β₂ 0.9, weight decay 1e-6, the H_vv guard, residuals capped at 1,000) trained for as many steps as
- * `--minutes` of this process's CPU time allow (timed on a few steps first; run with LNN_THREADS=1).
+ * `--minutes` of this process's CPU time allow (timed on 30 steps first; run with LNN_THREADS=1).
  * Reported: held-out acceleration MAE (the quick recipe's 5,000 test states), the one-step position
  * loss of the discrete Euler–Lagrange method on held-out trajectories (also of the true L: the floor
  * of the midpoint rule at this Δt), and the true energy along a variational rollout of each model.
@@ -73,13 +73,13 @@ function run(method: PositionMethod | 'velocities', model: MlpLagrangian, steps:
   return trainFromPositions(model, positions, { ...options, method, newtonSteps });
 }
 
-/** CPU seconds per step, from steps 3 … 12 of a throwaway model. */
+/** CPU seconds per step, from steps 11 … 40 of a throwaway model (the first ones are slower: warm-up). */
 function secondsPerStep(method: PositionMethod | 'velocities'): number {
   const model = makeModel();
   const stamps: number[] = [];
-  run(method, model, 12, () => stamps.push(cpuSeconds()));
+  run(method, model, 40, () => stamps.push(cpuSeconds()));
   model.dispose();
-  return ((stamps[11] as number) - (stamps[2] as number)) / 9;
+  return ((stamps[39] as number) - (stamps[9] as number)) / 30;
 }
 
 /** The true energy along a variational rollout of the model from exact (q₀, q₁) of four slow starts. */
@@ -137,11 +137,11 @@ for (const method of methods) {
 const table = [
   `Double pendulum, Δt = ${dt}, noise ${noise}, seed ${seed}, ${minutes} CPU minutes per model, backend ${backend.backend}${backend.simd === true ? ' (SIMD)' : ''}, ${backend.threads ?? 1} thread(s); predicting q̈ = 0: MAE ${zeroMae.toFixed(3)}`,
   '',
-  `| trained on | steps (batch) | held-out q̈ MAE | discrete position loss (true L: ${floor.toFixed(4)}) | variational rollout, mean / max |ΔE|/29.4 over ${rolloutSteps} steps (true L: ${trueRollout === undefined ? '—' : `${trueRollout.meanEnergyError.toExponential(2)} / ${trueRollout.maxEnergyError.toExponential(2)}`}) |`,
-  '|---|---|---|---|---|',
+  `| trained on | steps (batch) | CPU s | held-out q̈ MAE | discrete position loss (true L: ${floor.toFixed(4)}) | variational rollout, mean / max |ΔE|/29.4 over ${rolloutSteps} steps (true L: ${trueRollout === undefined ? '—' : `${trueRollout.meanEnergyError.toExponential(2)} / ${trueRollout.maxEnergyError.toExponential(2)}`}) |`,
+  '|---|---|---|---|---|---|',
   ...results.map((r) => {
     const e = r.rollout as ReturnType<typeof rolloutEnergy> | undefined;
-    return `| ${r.method} | ${(r.steps as number).toLocaleString('en')} (${r.batchSize}) | ${(r.accelerationMae as number).toFixed(4)} | ${(r.discretePositionLoss as number).toFixed(4)} | ${e === undefined ? '—' : `${e.meanEnergyError.toExponential(2)} / ${e.maxEnergyError.toExponential(2)}${e.ok ? '' : ` (stopped: ${e.message})`}`} |`;
+    return `| ${r.method} | ${(r.steps as number).toLocaleString('en')} (${r.batchSize}) | ${(r.cpuSeconds as number).toFixed(0)} | ${(r.accelerationMae as number).toFixed(4)} | ${(r.discretePositionLoss as number).toFixed(4)} | ${e === undefined ? '—' : `${e.meanEnergyError.toExponential(2)} / ${e.maxEnergyError.toExponential(2)}${e.ok ? '' : ` (stopped: ${e.message})`}`} |`;
   }),
 ].join('\n');
 console.log(table);
