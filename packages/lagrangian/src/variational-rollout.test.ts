@@ -58,6 +58,19 @@ describe('variationalRollout', () => {
     model.dispose();
   });
 
+  it('gives the same motion for L + 1000 q̇ (a term with no effect on the motion, but momenta ~1000 in float32)', () => {
+    const plain = pendulumJet(1, 1, 9.8) as Extract<ReturnType<typeof pendulumJet>, { jet: unknown }>;
+    const shifted = { dof: 1, jet: (x: Parameters<typeof plain.jet>[0]) => jets.add(plain.jet(x, undefined), jets.scale(jets.slice(x, 1, 1), 1000)) };
+    const reference = variationalRollout(plain, [0.5, -0.3], [0.55, -0.2], { dt: 0.1, steps: 20 });
+    // The starting velocities from the Legendre transform of p ≈ 1000 + q̇ (float32: p to ~6e-5).
+    const start = variationalRollout(shifted, [0.5, -0.3], [0.55, -0.2], { dt: 0.1, steps: 1 });
+    assertAllClose(start.states.subarray(0, 8), reference.states.subarray(0, 8), { rtol: 0, atol: 1e-3, label: 'starting states' });
+    // The whole rollout, with Newton stopped at 1e-4 (above the rounding of p) per step.
+    const r = variationalRollout(shifted, [0.5, -0.3], [0.55, -0.2], { dt: 0.1, steps: 20, newton: { tolerance: 1e-4 } });
+    expect(r.ok).toBe(true);
+    assertAllClose(r.states, reference.states, { rtol: 0, atol: 5e-3, label: 'states' });
+  });
+
   it('refuses an L whose H_vv is singular at the start, and bad arguments, naming them', () => {
     const potentialOnly = { dof: 1, jet: (x: Parameters<typeof jets.slice>[0]) => jets.scale(jets.cos(jets.slice(x, 0, 1)), 9.8) };
     expect(() => variationalRollout(potentialOnly, [0.1], [0.2], { dt: 0.1, steps: 3 })).toThrow(/H_vv of the learned L is singular at the start of trajectory 0/);

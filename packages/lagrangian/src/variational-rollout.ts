@@ -51,28 +51,37 @@ export function learnedLagrangianProblem(lagrangian: Lagrangian): LagrangianProb
 
 /**
  * Velocities from momenta by the Legendre transform, `∂L/∂q̇(q, v) = p`, batched Newton in
- * float32 from `guess` (`[B, d]` each). Throws a RangeError naming the rows where it fails.
+ * float32 from `guess` (`[B, d]` each). A row has converged when its step is within
+ * `tolerance · (1 + |v|)`, or when its residual `|∂L/∂q̇ − p|` is within 1e-5 · (1 + |p|): float32
+ * rounding of the gradient (a few ε₃₂ of |p|, which a learned L can make large through terms
+ * linear in q̇ that leave the motion unchanged) keeps the step from shrinking further. Throws a
+ * RangeError naming the rows where it fails.
  */
 function legendreVelocities(lagrangian: Lagrangian, q: tf.Tensor2D, p: tf.Tensor2D, guess: tf.Tensor2D, tolerance: number, maxIterations: number): Float32Array {
   const d = lagrangian.dof;
   const batch = q.shape[0];
+  const momenta = p.dataSync();
+  const largest = (values: ArrayLike<number>, b: number) => {
+    let m = 0;
+    for (let i = 0; i < d; i++) m = Math.max(m, Math.abs(values[b * d + i] as number));
+    return m;
+  };
   let v = tf.clone(guess);
   try {
     for (let it = 0; it < maxIterations; it++) {
-      const delta = tf.tidy(() => {
+      const [delta, residual] = tf.tidy(() => {
         const { gradient, hessian } = lagrangianGradientAndHessian(lagrangian, tf.concat([q, v], 1) as tf.Tensor2D);
-        const residual = tf.sub(tf.slice(gradient, [0, d], [batch, d]), p);
-        return linearSolve(tf.slice(hessian, [0, d, d], [batch, d, d]), residual) as tf.Tensor2D;
+        const r = tf.sub(tf.slice(gradient, [0, d], [batch, d]), p) as tf.Tensor2D;
+        return [linearSolve(tf.slice(hessian, [0, d, d], [batch, d, d]), r) as tf.Tensor2D, r];
       });
       const next = tf.sub(v, delta) as tf.Tensor2D;
-      const [steps, values] = [delta.dataSync(), next.dataSync()];
-      tf.dispose([v, delta]);
+      const [steps, residuals, values] = [delta.dataSync(), residual.dataSync(), next.dataSync()];
+      tf.dispose([v, delta, residual]);
       v = next;
       const open: number[] = [];
       for (let b = 0; b < batch; b++) {
-        let [step, size] = [0, 0];
-        for (let i = 0; i < d; i++) [step, size] = [Math.max(step, Math.abs(steps[b * d + i] as number)), Math.max(size, Math.abs(values[b * d + i] as number))];
-        if (!(step <= tolerance * (1 + size))) open.push(b);
+        const converged = largest(steps, b) <= tolerance * (1 + largest(values, b)) || largest(residuals, b) <= 1e-5 * (1 + largest(momenta, b));
+        if (!converged) open.push(b);
       }
       if (open.length === 0) return Float32Array.from(values);
       if (it === maxIterations - 1) throw new RangeError(`variationalRollout: the Legendre transform ∂L/∂q̇ = p did not converge in ${maxIterations} Newton iterations for ${open.length} start(s) (first: trajectory ${(open[0] as number) % (batch / 2)}); is H_vv of the learned L near singular there?`);
