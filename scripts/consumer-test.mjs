@@ -35,7 +35,7 @@ const body = (load) => `${load}
   const model = new MlpLagrangian({ dof: 2, hidden: [16, 16], angles: [0, 1], angleTransform: 'features', seed: 0 });
   const result = train(model, data, { steps: 20, batchSize: 32 });
   const y0 = sampleStates(dp, dp.sampleEnergyTestState, 4, 2);
-  const r = rollout(model, y0, [0, 0.5, 1], { method: 'rk4', dt: 0.05 });
+  const r = rollout(model, y0, [0, 0.5, 1], rk4({ dt: 0.05 }));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lnn-consumer-model-'));
   saveModel(model, dir);
   const loaded = loadModel(dir);
@@ -50,6 +50,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { initBackend } from '@lnn/autodiff';
+import { rk4 } from '@lnn/ode';
 import { accelerationDataset, doublePendulum, sampleStates, splitStates } from '@lnn/systems';
 import { loadModel, MlpLagrangian, rollout, rolloutEnergies, saveModel, train } from '@lnn/lagrangian';`);
 
@@ -58,6 +59,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { initBackend } = require('@lnn/autodiff');
+const { rk4 } = require('@lnn/ode');
 const { accelerationDataset, doublePendulum, sampleStates, splitStates } = require('@lnn/systems');
 const { loadModel, MlpLagrangian, rollout, rolloutEnergies, saveModel, train } = require('@lnn/lagrangian');`);
 
@@ -65,22 +67,24 @@ const { loadModel, MlpLagrangian, rollout, rolloutEnergies, saveModel, train } =
 // skipLibCheck as most projects set it: tfjs-core's own declarations name a global Long type that
 // only some setups provide (our declarations are checked by are-the-types-wrong in check:packs).
 const ts = `import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, jets, jetHessian, type BackendInfo } from '@lnn/autodiff';
+import { initBackend, jets, jetHessian, pinv, type BackendInfo, type Solver } from '@lnn/autodiff';
 import { allClose } from '@lnn/autodiff/testing';
-import { solve, type SolveResult } from '@lnn/ode';
+import { dopri5, solve, type SolveMethod, type SolveResult } from '@lnn/ode';
 import { luFactor, luSolve, singularTolerance } from '@lnn/linalg';
 import { doublePendulum, secondOrderProblem, type Dataset } from '@lnn/systems';
-import { MlpLagrangian, train, type TrainOptions, type TrainResult, type DynamicsModel } from '@lnn/lagrangian';
-import { GraphLagrangian, ringGraph } from '@lnn/graph-lagrangian';
-import { MlpDynamics, Hnn } from '@lnn/baselines';
+import { loadModel, MlpLagrangian, train, type TrainOptions, type TrainResult, type DynamicsModel, type ModelKind } from '@lnn/lagrangian';
+import { banded, GraphLagrangian, graphLagrangianKind, ringGraph } from '@lnn/graph-lagrangian';
+import { baselineKinds, MlpDynamics, Hnn } from '@lnn/baselines';
 
 export async function typed(): Promise<number> {
   const info: BackendInfo = await initBackend({ threads: 1 });
   const options: TrainOptions = { steps: 1, batchSize: 8, clipNorm: 10, definiteness: { weight: 1 }, lossCap: 1000 };
-  const model: DynamicsModel = new MlpLagrangian({ dof: 2, hidden: [4] });
+  const solver: Solver = pinv({ rcond: 1e-6 });
+  const model: DynamicsModel = new MlpLagrangian({ dof: 2, hidden: [4], solver });
   const result: TrainResult = train(model, { q: [0, 0], qdot: [0, 0], qdd: [0, 0] }, options);
-  const truth: SolveResult = solve(secondOrderProblem(doublePendulum()), [0.1, 0.2, 0, 0], [0, 1]);
-  const graph = new GraphLagrangian({ graph: ringGraph(8).config, hidden: [4] });
+  const method: SolveMethod = dopri5({ rtol: 1e-8, atol: 1e-8 });
+  const truth: SolveResult = solve(secondOrderProblem(doublePendulum()), [0.1, 0.2, 0, 0], [0, 1], method);
+  const graph = new GraphLagrangian({ graph: ringGraph(8).config, hidden: [4], solver: banded() });
   const baseline: DynamicsModel = new MlpDynamics({ dof: 2, hidden: [4] });
   const h = jetHessian((x) => jets.sum(jets.square(x)))(tf.ones([1, 2]) as tf.Tensor2D);
   const dataset: Dataset | undefined = undefined;
@@ -89,7 +93,9 @@ export async function typed(): Promise<number> {
   const x = Float64Array.of(1, 2);
   const step: number = luFactor(lu, 2, perm, singularTolerance(2, 4));
   if (step === -1) luSolve(lu, 2, perm, x, 1);
-  void [Hnn, dataset, graph, baseline, allClose];
+  const kinds: readonly ModelKind[] = [...baselineKinds, graphLagrangianKind];
+  const load = (dir: string): DynamicsModel => loadModel(dir, { kinds, context: {} });
+  void [Hnn, dataset, graph, baseline, allClose, load];
   return result.steps + truth.times.length + h.hessian.size + (info.threads ?? 0) + (x[0] ?? 0);
 }
 `;

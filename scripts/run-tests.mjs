@@ -26,7 +26,11 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const rows = [];
+// Lines a package's tests want read (e.g. why a test was skipped), from .test-results/notices.txt.
+const notices = [];
 for (const p of tested) {
+  const noticeFile = path.join(p.folder, '.test-results', 'notices.txt');
+  if (existsSync(noticeFile)) notices.push(...readFileSync(noticeFile, 'utf8').split('\n').filter((line) => line.trim() !== ''));
   const report = path.join(p.folder, '.test-results', 'vitest.json');
   if (!existsSync(report)) {
     rows.push(`  ${p.manifest.name}: no report (did not run)`);
@@ -45,6 +49,7 @@ const missing = rows.filter((r) => r.endsWith('(did not run)')).length;
 if (missing > 0 && !filtered) failed += missing;
 
 console.log(`\nTest results by package:\n${rows.join('\n')}`);
+if (notices.length > 0) console.log(`\n${notices.join('\n')}`);
 const status = turbo.status ?? 1;
 if (status !== 0 && failed === 0) failed = 1; // turbo failed outside a test (a build, a crash)
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

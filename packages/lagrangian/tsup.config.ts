@@ -1,4 +1,6 @@
 import { defineConfig } from 'tsup';
-import { libraryConfig } from '../../config/tsup.base.ts';
+import { browserConfig, libraryConfig } from '../../config/tsup.base.ts';
 
-export default defineConfig(libraryConfig());
+// The browser build (dist/browser/index.js, the `browser` condition) has internal/files.browser.ts
+// in place of Node's file system.
+export default defineConfig([libraryConfig(), browserConfig()]);

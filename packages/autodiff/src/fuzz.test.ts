@@ -61,7 +61,7 @@ describe('@lnn/autodiff fuzz: the transforms and solvers keep their contract', (
       solve: (a: tf.Tensor, b: tf.Tensor) => solve(a, b),
       'solve-cholesky': (a: tf.Tensor, b: tf.Tensor) => solve(a, b, { method: 'cholesky' }),
       pinvSolve: (a: tf.Tensor, b: tf.Tensor) => pinvSolve(a, b),
-      dampedSolve: (a: tf.Tensor, b: tf.Tensor) => dampedSolve(a, b, 0.1),
+      dampedSolve: (a: tf.Tensor, b: tf.Tensor) => dampedSolve(a, b, { epsilon: 0.1 }),
       symmetricEigenvalues: (a: tf.Tensor) => symmetricEigenvalues(a),
     };
     const system = fc.oneof(

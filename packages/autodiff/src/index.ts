@@ -50,8 +50,14 @@ export { ANGLE_TRANSFORMS, angleFeatureWidth, angleFeatures, angleFeaturesJet, c
 export { mlpForward, mlpForwardJet, type MlpForwardOptions, type MlpParameters } from './network/mlp-forward';
 export { Mlp, type MlpConfig } from './network/mlp';
 export { solve, type SolveOptions } from './linalg/solve';
-export { dampedSolve } from './linalg/damped-solve';
+export { dampedSolve, type DampedSolveOptions } from './linalg/damped-solve';
 export { pinvSolve, type PinvSolveOptions } from './linalg/pinv-solve';
 export { symmetricEigenvalues } from './linalg/symmetric-eigenvalues';
 export { LinalgError, type LinalgFailure } from './linalg/linalg-error';
+export { SOLVER_NAMES, checkSolverOptions, type Solver, type SolverJson, type SolverName } from './linalg/solvers/solver';
+export { pinv, type PinvOptions } from './linalg/solvers/pinv';
+export { damped, type DampedOptions } from './linalg/solvers/damped';
+export { lu } from './linalg/solvers/lu';
+export { cholesky } from './linalg/solvers/cholesky';
+export { solverFromJson } from './linalg/solvers/solver-from-json';
 export { version } from './version';

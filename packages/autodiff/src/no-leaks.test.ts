@@ -5,6 +5,8 @@ import * as jets from './jet/index';
 import { jetHessian } from './jet/jet-hessian';
 import { dampedSolve } from './linalg/damped-solve';
 import { pinvSolve } from './linalg/pinv-solve';
+import { damped } from './linalg/solvers/damped';
+import { pinv } from './linalg/solvers/pinv';
 import { solve } from './linalg/solve';
 import { symmetricEigenvalues } from './linalg/symmetric-eigenvalues';
 import { grad } from './transforms/grad';
@@ -31,7 +33,9 @@ describe.each(['wasm', 'cpu'] as const)('no tensor leaks on %s', (backend) => {
     ['jetHessian', (x) => ({ ...jetHessian(fj)(x) })],
     ['solve', (x) => solve(spd(), x)],
     ['solve (Cholesky)', (x) => solve(spd(), x, { method: 'cholesky' })],
-    ['dampedSolve', (x) => dampedSolve(spd(), x, 0.1)],
+    ['dampedSolve', (x) => dampedSolve(spd(), x, { epsilon: 0.1 })],
+    ['damped().solve', (x) => damped({ epsilon: 0.1 }).solve(spd(), x)],
+    ['pinv().solve', (x) => pinv().solve(spd(), x)],
     ['pinvSolve', (x) => pinvSolve(spd(), x)],
     ['symmetricEigenvalues', () => symmetricEigenvalues(spd())],
     ['gradient through solve', (x) => tf.grad((z: tf.Tensor) => tf.sum(solve(spd(), z)))(x)],

@@ -1,6 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { expectBuiltPackageLoads, runBuilt } from '@lnn/test-utils';
+import { expectBuiltPackageLoads, importEffects, runBuilt } from '@lnn/test-utils';
 import { describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -36,6 +37,13 @@ describe('@lnn/autodiff built output', () => {
       'solve',
       'dampedSolve',
       'pinvSolve',
+      'pinv',
+      'damped',
+      'lu',
+      'cholesky',
+      'solverFromJson',
+      'SOLVER_NAMES',
+      'checkSolverOptions',
       'symmetricEigenvalues',
       'LinalgError',
       'version',
@@ -43,7 +51,25 @@ describe('@lnn/autodiff built output', () => {
   });
 
   it('exports the testing helpers from @lnn/autodiff/testing', () => {
-    expectBuiltPackageLoads(packageDir, ['allClose', 'assertAllClose', 'compareClose', 'checkGradients', 'finiteDifference'], 'testing');
+    expectBuiltPackageLoads(packageDir, ['allClose', 'assertAllClose', 'compareClose', 'checkGradients', 'checkVariableGradients', 'finiteDifference'], 'testing');
+  });
+
+  it('declares as having side effects exactly the files that have them: both entries (and the browser build of the main one, a single file) register gradient rules, the shared chunk installs tfjs\'s chained tensor methods', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { sideEffects: unknown };
+    expect(manifest.sideEffects).toEqual(['./dist/index.js', './dist/index.cjs', './dist/browser/index.js', './dist/testing.js', './dist/testing.cjs', './dist/chunk-*.js']);
+    // What an import does, seen from a plain Node process that has loaded tfjs-core already.
+    for (const subpath of ['', 'testing']) {
+      for (const format of ['esm', 'cjs'] as const) {
+        const changes = importEffects(packageDir, format, ['@tensorflow/tfjs-core'], subpath);
+        expect(changes.map((line) => line.split(':')[0])).toEqual(['tfGlobals.gradRegistry', 'tensorMethods']);
+      }
+    }
+    // Where it happens: a top-level registerGradients() in each entry file; the chained methods
+    // (bundled from tfjs-core, patching its one Tensor class) in the ESM build's shared chunk.
+    const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+    for (const entry of ['index.js', 'index.cjs', 'testing.js', 'testing.cjs']) expect(readFileSync(dist + entry, 'utf8')).toMatch(/^registerGradients\(\);$/m);
+    const chunks = readdirSync(dist).filter((f) => /^chunk-.*\.js$/.test(f));
+    expect(chunks.some((f) => /^getGlobalTensorClass\(\)\.prototype\.\w+ = /m.test(readFileSync(dist + f, 'utf8')))).toBe(true);
   });
 
   describe.each(['esm', 'cjs'] as const)('as %s', (format) => {

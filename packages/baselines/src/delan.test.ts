@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, symmetricEigenvalues } from '@lnn/autodiff';
+import { cholesky, initBackend, lu, symmetricEigenvalues } from '@lnn/autodiff';
 import { eulerLagrange, lagrangianDerivatives, type Lagrangian } from '@lnn/lagrangian';
 import { createRandom } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -53,11 +53,27 @@ describe('Delan', () => {
       },
     };
     // Accelerations go through a solve with M (condition numbers up to ~1e2 here): 1e-4 relative.
-    close(model.accelerations(q, v), eulerLagrange(general, q, v, { inverse: 'solve' }), 1e-4);
+    close(model.accelerations(q, v), eulerLagrange(general, q, v, { solver: lu() }), 1e-4);
     const energy = tf.tidy(() => tf.add(tf.mul(0.5, tf.sum(tf.mul(tf.reshape(tf.matMul(m, tf.reshape(v, [-1, d, 1])), [-1, d]), v), 1)), model.potential(q)));
     close(model.energy(q, v), energy, 1e-5);
     tf.dispose([q, v, m, energy, ...Object.values(derivatives)]);
     model.dispose();
+  });
+
+  it('solves with lu() by default; cholesky() agrees (M is SPD); the deprecated { inverse: "solve" } is lu(), exactly', () => {
+    const config = { dof: 2, hidden: [8], seed: 3 };
+    const [byDefault, spd, old] = [new Delan(config), new Delan({ ...config, solver: cholesky() }), new Delan({ ...config, solver: { inverse: 'solve' } })];
+    expect(byDefault.config.solver.toJSON()).toEqual({ name: 'lu', options: {} });
+    expect(old.config.solver.toJSON()).toEqual({ name: 'lu', options: {} });
+    tf.tidy(() => {
+      const [q, v] = [tf.tensor2d([[0.3, -1], [1.2, 0.4]]), tf.tensor2d([[0.5, 2], [-1, 0.1]])];
+      const a = byDefault.accelerations(q, v);
+      expect(Array.from(old.accelerations(q, v).dataSync())).toEqual(Array.from(a.dataSync()));
+      const b = spd.accelerations(q, v).dataSync();
+      // Cholesky and LU of the same well-conditioned 2×2 float64 factors: equal to float32 rounding.
+      a.dataSync().forEach((x, i) => expect(Math.abs(x - (b[i] as number))).toBeLessThan(1e-5 * (1 + Math.abs(x))));
+    });
+    for (const m of [byDefault, spd, old]) m.dispose();
   });
 
   it('rejects bad configuration and inputs, naming them', () => {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { jets, Mlp, SMOOTH_ACTIVATIONS, type Jet, type SmoothActivation } from '@lnn/autodiff';
-import { checkStates, eulerLagrange, lagrangianEnergy, registerModel, type DynamicsModel, type EulerLagrangeOptions, type Lagrangian } from '@lnn/lagrangian';
+import { jets, lu, Mlp, SMOOTH_ACTIVATIONS, type Jet, type SmoothActivation, type Solver } from '@lnn/autodiff';
+import { checkStates, eulerLagrange, lagrangianEnergy, toSolver, type DynamicsModel, type Lagrangian, type SolverConfig } from '@lnn/lagrangian';
+import type { ModelKind } from '@lnn/lagrangian';
 import { checkActivation, checkBase, type BaseConfig } from './internal/config';
 
 /** Configuration of {@link Delan}; JSON-able. */
@@ -13,8 +14,12 @@ export interface DelanConfig extends BaseConfig {
    * softplus diagonal entry is tiny). @default 1e-3
    */
   readonly massShift?: number;
-  /** How `H_vv = M(q)` is inverted. @default { inverse: 'solve' } (M is SPD by construction) */
-  readonly solver?: EulerLagrangeOptions;
+  /**
+   * How `H_vv = M(q)` is inverted: a solver value (or its JSON; the deprecated
+   * `{ inverse, damping, rcond }` is still read). M is symmetric positive definite by construction,
+   * so LU needs no pseudoinverse. @default lu()
+   */
+  readonly solver?: SolverConfig;
 }
 
 /** DeLaN's hidden widths by default (the DeLaN paper's two layers of 128). */
@@ -29,14 +34,20 @@ const DELAN_DEFAULT_HIDDEN = [128, 128] as const;
  * exactly M); what it cannot represent is a kinetic energy that is not quadratic in q̇.
  *
  * @example
- * const delan = new Delan({ dof: 2 });
- * delan.massMatrix(q); // [B, 2, 2], SPD
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { Delan } from '@lnn/baselines';
+ * await initBackend();
+ * const delan = new Delan({ dof: 2, hidden: [32, 32] });
+ * const q = tf.tensor2d([[0.3, -0.2], [1, 2], [0, 0]]);
+ * const m = delan.massMatrix(q); // [B, 2, 2], SPD
+ * console.log(m.shape); // [3, 2, 2]
  */
 export class Delan implements DynamicsModel {
   readonly kind = 'delan';
   readonly dof: number;
   readonly extraDim: number;
-  readonly config: Required<BaseConfig> & { readonly activation: SmoothActivation; readonly massShift: number; readonly solver: EulerLagrangeOptions };
+  readonly config: Required<BaseConfig> & { readonly activation: SmoothActivation; readonly massShift: number; readonly solver: Solver };
   readonly variables: readonly tf.Variable[];
   /** L as a jet function of `[q, q̇]`. */
   readonly lagrangian: Lagrangian;
@@ -50,8 +61,9 @@ export class Delan implements DynamicsModel {
     const where = 'Delan';
     const base = checkBase(where, config, DELAN_DEFAULT_HIDDEN);
     const activation = checkActivation(where, config.activation ?? 'softplus', SMOOTH_ACTIVATIONS);
-    const { massShift = 1e-3, solver = { inverse: 'solve' } } = config;
+    const { massShift = 1e-3 } = config;
     if (!(massShift >= 0 && Number.isFinite(massShift))) throw new TypeError(`${where}: config.massShift must be a finite number ≥ 0, received ${String(massShift)}.`);
+    const solver = toSolver(`${where}: config.solver`, config.solver, lu);
     this.config = { ...base, activation, massShift, solver };
     const d = base.dof;
     this.dof = d;
@@ -113,7 +125,7 @@ export class Delan implements DynamicsModel {
   }
 
   accelerations(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
-    return eulerLagrange(this.lagrangian, q, qdot, { ...this.config.solver, ...(extra === undefined ? {} : { extra }) });
+    return eulerLagrange(this.lagrangian, q, qdot, { solver: this.config.solver, ...(extra === undefined ? {} : { extra }) });
   }
 
   /** `½ q̇ᵀ M q̇ + V`. */
@@ -127,4 +139,11 @@ export class Delan implements DynamicsModel {
   }
 }
 
-registerModel('delan', (config) => new Delan(config as unknown as DelanConfig));
+/**
+ * The kind `loadModel` builds a {@link Delan} with (in `baselineKinds` too).
+ *
+ * @example
+ * import { delanKind } from '@lnn/baselines';
+ * console.log(delanKind.kind); // delan — load with loadModel(dir, { kinds: [delanKind] })
+ */
+export const delanKind: ModelKind = Object.freeze({ kind: 'delan', build: (config: Readonly<Record<string, unknown>>) => new Delan(config as unknown as DelanConfig) });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { JetTrace, Mlp, SMOOTH_ACTIVATIONS, solve, type SmoothActivation } from '@lnn/autodiff';
-import { checkStates, lagrangianDerivatives, registerModel, type DynamicsModel, type Lagrangian } from '@lnn/lagrangian';
+import { checkStates, lagrangianDerivatives, type DynamicsModel, type Lagrangian, type LoadContext, type ModelKind } from '@lnn/lagrangian';
 import { checkActivation, checkBase, type BaseConfig } from './internal/config';
 
 /**
@@ -40,8 +40,28 @@ const HNN_DEFAULT_HIDDEN = [200, 200] as const;
  * every other model's; along that flow `dH/dt = 0`. Trained on `(q̇, q̈)`.
  *
  * @example
- * const hnn = new Hnn({ dof: 1, extraDim: 1, momentum: 'canonical' }, { momentumMap: trueLagrangian });
- * saveModel(hnn, dir); loadModel(dir, { momentumMap: trueLagrangian });
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { Hnn, hnnKind } from '@lnn/baselines';
+ * import { loadModel, saveModel, type Lagrangian } from '@lnn/lagrangian';
+ * await initBackend();
+ * // the relativistic particle, L = (1 − q̇²)^(−1/2) + g q, its field g an extra input: x = [q, q̇]
+ * const trueLagrangian: Lagrangian = {
+ *   dof: 1,
+ *   tensor: (x, g) => {
+ *     const [q, v] = tf.split(x, 2, 1);
+ *     return tf.reshape(tf.add(tf.rsqrt(tf.sub(1, tf.square(v))), tf.mul(g ?? 0, q)), [-1]) as tf.Tensor1D;
+ *   },
+ * };
+ * const hnn = new Hnn({ dof: 1, extraDim: 1, hidden: [32, 32], momentum: 'canonical' }, { momentumMap: trueLagrangian });
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'hnn');
+ * saveModel(hnn, dir);
+ * const loaded = loadModel(dir, { kinds: [hnnKind], context: { momentumMap: trueLagrangian } });
+ * const qdd = loaded.accelerations(tf.tensor2d([[0]]), tf.tensor2d([[0.5]]), tf.tensor2d([[2]])); // q, q̇, g
+ * console.log(loaded.kind, qdd.shape); // hnn [1, 1]
  */
 export class Hnn implements DynamicsModel {
   readonly kind = 'hnn';
@@ -65,7 +85,7 @@ export class Hnn implements DynamicsModel {
       if (map == null || !('jet' in map || 'tensor' in map)) {
         throw new TypeError(
           `${where}: config.momentum is 'canonical', which needs options.momentumMap — the true Lagrangian, whose ∂L/∂q̇ is ` +
-            `the canonical momentum — received ${String(map)}; when loading, pass it: loadModel(dir, { momentumMap }).`,
+            `the canonical momentum — received ${String(map)}; when loading, pass it: loadModel(dir, { kinds: [hnnKind], context: { momentumMap } }).`,
         );
       }
       if (map.dof !== base.dof) throw new TypeError(`${where}: options.momentumMap has ${map.dof} coordinates, the model ${base.dof}.`);
@@ -125,4 +145,16 @@ export class Hnn implements DynamicsModel {
   }
 }
 
-registerModel('hnn', (config, context) => new Hnn(config as unknown as HnnConfig, { momentumMap: context.momentumMap as Lagrangian | undefined }));
+/**
+ * The kind `loadModel` builds an {@link Hnn} with; its `context.momentumMap` is the HNN's
+ * `options.momentumMap` (needed for `momentum: 'canonical'`: functions are not saved). The
+ * {@link Hnn} example saves and loads one.
+ *
+ * @example
+ * import { hnnKind } from '@lnn/baselines';
+ * console.log(hnnKind.kind); // hnn — load with loadModel(dir, { kinds: [hnnKind], context: { momentumMap } })
+ */
+export const hnnKind: ModelKind = Object.freeze({
+  kind: 'hnn',
+  build: (config: Readonly<Record<string, unknown>>, context: LoadContext) => new Hnn(config as unknown as HnnConfig, { momentumMap: context.momentumMap as Lagrangian | undefined }),
+});

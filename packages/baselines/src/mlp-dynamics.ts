@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { registerModel, type DynamicsModel } from '@lnn/lagrangian';
+import type { DynamicsModel, ModelKind } from '@lnn/lagrangian';
 import { DirectNetwork, type DirectConfig, type ResolvedDirectConfig } from './internal/direct-network';
 
 /** Configuration of {@link MlpDynamics}; JSON-able. */
@@ -11,8 +11,17 @@ export type MlpDynamicsConfig = DirectConfig;
  * LNN. Defaults follow the official baseline: three hidden layers of 600, softplus (configurable).
  *
  * @example
- * const mlp = new MlpDynamics({ dof: 2, hidden: [500, 500, 500], angles: [0, 1], angleTransform: 'wrap' });
- * train(mlp, data, { steps: 10_000 });
+ * import { initBackend } from '@lnn/autodiff';
+ * import { MlpDynamics } from '@lnn/baselines';
+ * import { train } from '@lnn/lagrangian';
+ * import { accelerationDataset, doublePendulum, splitStates } from '@lnn/systems';
+ * await initBackend();
+ * const dp = doublePendulum();
+ * const ds = accelerationDataset(dp, { count: 256, seed: 0, sample: dp.sampleTrainingState });
+ * const data = { ...splitStates(ds.arrays.states!.data, 2), qdd: ds.arrays.accelerations!.data };
+ * const mlp = new MlpDynamics({ dof: 2, hidden: [32, 32], angles: [0, 1], angleTransform: 'wrap' });
+ * const result = train(mlp, data, { steps: 20, progressEvery: 10 });
+ * console.log(result.history); // [step, loss] at steps 10 and 20
  */
 export class MlpDynamics implements DynamicsModel {
   readonly kind = 'mlp-dynamics';
@@ -39,4 +48,11 @@ export class MlpDynamics implements DynamicsModel {
   }
 }
 
-registerModel('mlp-dynamics', (config) => new MlpDynamics(config as unknown as MlpDynamicsConfig));
+/**
+ * The kind `loadModel` builds an {@link MlpDynamics} with (in `baselineKinds` too).
+ *
+ * @example
+ * import { mlpDynamicsKind } from '@lnn/baselines';
+ * console.log(mlpDynamicsKind.kind); // mlp-dynamics — load with loadModel(dir, { kinds: [mlpDynamicsKind] })
+ */
+export const mlpDynamicsKind: ModelKind = Object.freeze({ kind: 'mlp-dynamics', build: (config: Readonly<Record<string, unknown>>) => new MlpDynamics(config as unknown as MlpDynamicsConfig) });

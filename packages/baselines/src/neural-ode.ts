@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { registerModel, type DynamicsModel } from '@lnn/lagrangian';
+import type { DynamicsModel, ModelKind } from '@lnn/lagrangian';
 import { DirectNetwork, type DirectConfig, type ResolvedDirectConfig } from './internal/direct-network';
 
 /** Configuration of {@link NeuralOde}; JSON-able. */
@@ -11,8 +11,24 @@ export type NeuralOdeConfig = DirectConfig;
  * to be `q̇`). Compared with other models on its `q̈` half.
  *
  * @example
- * const ode = new NeuralOde({ dof: 1, hidden: [128, 128] });
- * train(ode, data, { steps: 5000 }); // fits q' and q̈
+ * import { initBackend } from '@lnn/autodiff';
+ * import { NeuralOde } from '@lnn/baselines';
+ * import { train } from '@lnn/lagrangian';
+ * import { accelerationDataset, harmonicOscillator, splitStates } from '@lnn/systems';
+ * await initBackend();
+ * const spring = harmonicOscillator();
+ * const ds = accelerationDataset(spring, {
+ *   count: 128,
+ *   seed: 0,
+ *   sample: (rng, q, v) => {
+ *     q[0] = rng.uniform(-1, 1);
+ *     v[0] = rng.uniform(-1, 1);
+ *   },
+ * });
+ * const data = { ...splitStates(ds.arrays.states!.data, 1), qdd: ds.arrays.accelerations!.data };
+ * const ode = new NeuralOde({ dof: 1, hidden: [32, 32] });
+ * const result = train(ode, data, { steps: 20, progressEvery: 10 }); // fits q' and q̈
+ * console.log(result.history); // [step, loss] at steps 10 and 20
  */
 export class NeuralOde implements DynamicsModel {
   readonly kind = 'neural-ode';
@@ -43,4 +59,11 @@ export class NeuralOde implements DynamicsModel {
   }
 }
 
-registerModel('neural-ode', (config) => new NeuralOde(config as unknown as NeuralOdeConfig));
+/**
+ * The kind `loadModel` builds a {@link NeuralOde} with (in `baselineKinds` too).
+ *
+ * @example
+ * import { neuralOdeKind } from '@lnn/baselines';
+ * console.log(neuralOdeKind.kind); // neural-ode — load with loadModel(dir, { kinds: [neuralOdeKind] })
+ */
+export const neuralOdeKind: ModelKind = Object.freeze({ kind: 'neural-ode', build: (config: Readonly<Record<string, unknown>>) => new NeuralOde(config as unknown as NeuralOdeConfig) });

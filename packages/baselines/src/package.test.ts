@@ -1,11 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expectBuiltPackageLoads } from '@lnn/test-utils';
-import { describe, it } from 'vitest';
+import { expectBuiltPackageLoads, expectImportHasNoGlobalEffect } from '@lnn/test-utils';
+import { describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 describe('@lnn/baselines built output', () => {
   it('loads silently from plain Node, as ESM and as CJS, with its public API', () => {
-    expectBuiltPackageLoads(packageDir, ['Delan', 'Hnn', 'MlpDynamics', 'NeuralOde', 'version']);
+    expectBuiltPackageLoads(packageDir, ['Delan', 'Hnn', 'MlpDynamics', 'NeuralOde', 'baselineKinds', 'delanKind', 'hnnKind', 'mlpDynamicsKind', 'neuralOdeKind', 'version']);
+  });
+
+  it('declares "sideEffects": false, and it is the truth: importing it changes nothing global (beyond the gradient rules @lnn/autodiff registers): its model kinds are values given to loadModel, not registrations', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { sideEffects: unknown };
+    expect(manifest.sideEffects).toBe(false);
+    expectImportHasNoGlobalEffect(packageDir, ['@tensorflow/tfjs-core', '@lnn/autodiff']);
   });
 });

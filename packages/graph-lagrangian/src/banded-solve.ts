@@ -14,8 +14,13 @@ const kernel = makeBandSolve('bandedSolve', false);
  * @throws {LinalgError} `non-finite-input`, `singular` (a pivot at float64 rounding level of the
  *   largest entry) or `non-finite-result`, listing the samples concerned.
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { bandedSolve } from '@lnn/graph-lagrangian';
+ * await initBackend();
  * // tridiagonal (p = 1): diagonals [sub, main, super] per row
- * const x = bandedSolve(tf.tensor3d([[[0, 2, -1], [-1, 2, -1], [-1, 2, 0]]]), tf.tensor2d([[1, 0, 1]])); // [[1, 1, 1]]
+ * const x = bandedSolve(tf.tensor3d([[[0, 2, -1], [-1, 2, -1], [-1, 2, 0]]]), tf.tensor2d([[1, 0, 1]]));
+ * console.log(x.arraySync()); // [[1, 1, 1]]
  */
 export function bandedSolve(band: tf.Tensor3D, b: tf.Tensor2D): tf.Tensor2D {
   checkBandSystem('bandedSolve', band, b);

@@ -1,17 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { LinalgError } from '@lnn/autodiff';
-import { conjugateGradient } from '@lnn/linalg';
+import { conjugateGradient, conjugateGradientOptions, type ConjugateGradientOptions } from '@lnn/linalg';
 import { isRecordingGradients } from './internal/band-solve-op';
 import { Selection } from './internal/selection';
 import type { SparsePattern } from './sparse-pattern';
 
-/** Options of {@link conjugateGradientSolve}. */
-export interface ConjugateGradientOptions {
-  /** Stop when ‖b − A x‖ ≤ tolerance · ‖b‖ (float64). @default 1e-10 */
-  readonly tolerance?: number;
-  /** Iteration limit per sample. @default max(100, 2n) */
-  readonly maxIterations?: number;
-}
+/** Options of {@link conjugateGradientSolve}: `@lnn/linalg`'s, with its defaults (tolerance 1e-10, max(100, 2n) iterations). */
+export type { ConjugateGradientOptions };
 
 const gathers = new WeakMap<SparsePattern, { rows: Selection; columns: Selection }>();
 
@@ -82,13 +77,17 @@ function solveAll(pattern: SparsePattern, values: Float64Array, b: Float64Array,
  * @throws {LinalgError} `not-positive-definite` (indefinite), `no-convergence` or
  *   `non-finite-input`, listing the samples.
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { conjugateGradientSolve, SparsePattern } from '@lnn/graph-lagrangian';
+ * await initBackend();
  * const pattern = SparsePattern.fromRows([[0, 1], [0, 1, 2], [1, 2]]);
- * const x = conjugateGradientSolve(tf.tensor2d([[2, -1, -1, 2, -1, -1, 2]]), tf.tensor2d([[1, 0, 1]]), pattern); // [[1, 1, 1]]
+ * const x = conjugateGradientSolve(tf.tensor2d([[2, -1, -1, 2, -1, -1, 2]]), tf.tensor2d([[1, 0, 1]]), pattern);
+ * console.log(x.arraySync()); // ≈ [[1, 1, 1]]
  */
 export function conjugateGradientSolve(values: tf.Tensor2D, b: tf.Tensor2D, pattern: SparsePattern, options: ConjugateGradientOptions = {}): tf.Tensor2D {
   checkArguments(values, b, pattern, options);
-  const tolerance = options.tolerance ?? 1e-10;
-  const maxIterations = options.maxIterations ?? Math.max(100, 2 * pattern.n);
+  const { tolerance, maxIterations } = conjugateGradientOptions(pattern.n, options);
   const self = (v: tf.Tensor2D, rhs: tf.Tensor2D): tf.Tensor2D => kernel(v, rhs) as tf.Tensor2D;
   const kernel = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [v, rhs, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];

@@ -11,8 +11,15 @@ import { selectJet, termwiseDense } from './internal/whole-jet';
  * as the paper (biases 0, weight std c/√n). The paper's wave density is 6 → 400 → 400 → 400 → 1.
  *
  * @example
- * const mlp = new DensityMlp(6, [400, 400, 400], 0);
- * const qdd = graphAccelerations(ringGraph(100), mlp.jet, q, qdot);
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { DensityMlp, graphAccelerations, ringGraph } from '@lnn/graph-lagrangian';
+ * await initBackend();
+ * const mlp = new DensityMlp(6, [32, 32], 0); // [φ, φ̇] on a ring term's 3 nodes → one value
+ * const q = tf.tensor2d([Array.from({ length: 16 }, (_, i) => Math.sin((2 * Math.PI * i) / 16))]);
+ * const qdot = tf.zerosLike(q);
+ * const qdd = graphAccelerations(ringGraph(16), mlp.jet, q, qdot);
+ * console.log(qdd.shape); // [1, 16]
  */
 export class DensityMlp {
   readonly weights: tf.Variable[];

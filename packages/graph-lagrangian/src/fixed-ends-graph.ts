@@ -7,7 +7,9 @@ import { checkInteger, type Graph } from './graph';
  * banded with bandwidth 2, solved in O(n).
  *
  * @example
+ * import { fixedEndsGraph } from '@lnn/graph-lagrangian';
  * const graph = fixedEndsGraph(50);
+ * console.log(graph.terms, graph.structure); // 52 banded: terms at the two clamped ends too
  */
 export function fixedEndsGraph(n: number): Graph {
   checkInteger('fixedEndsGraph', 'n (free nodes)', n, 1);

@@ -8,7 +8,9 @@ import { ringGraph } from './ring-graph';
  * Rebuilds a graph from its configuration (as saved with a model).
  *
  * @example
+ * import { graphFromConfig, ringGraph } from '@lnn/graph-lagrangian';
  * const same = graphFromConfig(ringGraph(100).config);
+ * console.log(same.config, same.structure); // { kind: 'ring', n: 100 } periodic-banded
  */
 export function graphFromConfig(config: GraphConfig): Graph {
   switch (config?.kind) {

@@ -1,11 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { requireBackend } from '@lnn/autodiff';
-import { registerModel, type DynamicsModel, type Lagrangian } from '@lnn/lagrangian';
+import type { DynamicsModel, Lagrangian, ModelKind } from '@lnn/lagrangian';
 import type { ConjugateGradientOptions } from './conjugate-gradient-solve';
 import { DensityMlp } from './density-mlp';
+import { graphOperators } from './internal/operators';
 import type { Graph, GraphConfig } from './graph';
 import { graphFromConfig } from './graph-from-config';
 import { mlpLocalTerms } from './internal/mlp-local-terms';
+import type { GraphSolver, GraphSolverJson } from './solvers/graph-solver';
+import { toGraphSolver } from './solvers/graph-solver-option';
 import { accelerationsFromLocalTerms, graphDerivatives, graphEnergy, type GraphDerivatives } from './sparse-euler-lagrange';
 
 /** Configuration of {@link GraphLagrangian}; JSON-able. */
@@ -16,7 +19,18 @@ export interface GraphLagrangianConfig {
   readonly hidden?: readonly number[];
   /** Seed of the initialisation. @default 0 */
   readonly seed?: number;
-  /** Conjugate-gradient settings, for graphs with general sparse structure. @default {} */
+  /**
+   * How H_vv is solved: `banded()` or `cg({ tolerance, maxIterations })` (or its JSON, as saved
+   * models hold it). Left out, the graph's layout chooses — `banded()` where H_vv is banded (rings,
+   * lines), `cg()` otherwise — and `config.solver` stays undefined, so `onGraph` lets the other
+   * graph choose too.
+   * @default banded() on a band, cg() otherwise
+   */
+  readonly solver?: GraphSolver | GraphSolverJson;
+  /**
+   * Conjugate-gradient settings for graphs of general sparse structure.
+   * @deprecated Use `solver: cg({ tolerance, maxIterations })`; still read (saved models hold it).
+   */
   readonly conjugateGradient?: ConjugateGradientOptions;
 }
 
@@ -26,17 +40,26 @@ export interface GraphLagrangianConfig {
  * from the sparse Euler–Lagrange path — each term's Hessian block in closed form for the MLP
  * (the same numbers as the jets of `graphAccelerations`), assembled banded (cyclic on a ring) or
  * sparse, then an O(n) banded solve or conjugate gradient. Implements @lnn/lagrangian's
- * `DynamicsModel`, so `train`, `rollout`, `saveModel` and `loadModel` work on it unchanged.
+ * `DynamicsModel`, so `train`, `rollout`, `saveModel` and `loadModel` (given
+ * {@link graphLagrangianKind}) work on it unchanged.
  *
  * @example
- * const model = new GraphLagrangian({ graph: ringGraph(100).config, hidden: [128, 128] });
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { GraphLagrangian, ringGraph } from '@lnn/graph-lagrangian';
+ * await initBackend();
+ * const model = new GraphLagrangian({ graph: ringGraph(100).config, hidden: [32, 32] });
+ * const phi = tf.tensor2d([Array.from({ length: 100 }, (_, i) => Math.sin((2 * Math.PI * i) / 100))]);
+ * const phiDot = tf.zerosLike(phi);
  * const qdd = model.accelerations(phi, phiDot); // [B, 100]
+ * console.log(qdd.shape); // [1, 100]
+ * model.dispose();
  */
 export class GraphLagrangian implements DynamicsModel {
   readonly kind = 'graph-lagrangian';
   readonly dof: number;
   readonly extraDim = 0;
-  readonly config: Readonly<Required<GraphLagrangianConfig>>;
+  readonly config: Readonly<{ graph: GraphConfig; hidden: readonly number[]; seed: number; solver?: GraphSolver }>;
   readonly graph: Graph;
   /** The shared density network. */
   readonly density: DensityMlp;
@@ -45,7 +68,7 @@ export class GraphLagrangian implements DynamicsModel {
   constructor(config: GraphLagrangianConfig) {
     const where = 'GraphLagrangian';
     requireBackend(where);
-    const { graph: graphConfig, hidden = [400, 400, 400], seed = 0, conjugateGradient = {} } = config ?? ({} as GraphLagrangianConfig);
+    const { graph: graphConfig, hidden = [400, 400, 400], seed = 0 } = config ?? ({} as GraphLagrangianConfig);
     if (!Array.isArray(hidden) || hidden.length === 0 || !hidden.every((w) => Number.isInteger(w) && w > 0)) {
       throw new TypeError(`${where}: config.hidden must be a non-empty array of positive integers, received ${JSON.stringify(hidden)}.`);
     }
@@ -55,7 +78,8 @@ export class GraphLagrangian implements DynamicsModel {
     }
     this.graph = graphFromConfig(graphConfig);
     this.dof = this.graph.nodes;
-    this.config = { graph: this.graph.config, hidden: [...hidden], seed, conjugateGradient };
+    const solver = toGraphSolver(`${where}: config.solver`, config.solver, config.conjugateGradient, graphOperators(this.graph).layout);
+    this.config = { graph: this.graph.config, hidden: [...hidden], seed, ...(solver === undefined ? {} : { solver }) };
     this.density = new DensityMlp(2 * this.graph.neighbourhoodSize, hidden, seed);
     this.variables = this.density.variables;
   }
@@ -68,7 +92,7 @@ export class GraphLagrangian implements DynamicsModel {
     this.checkNoExtra(extra);
     const { weights, biases } = this.density;
     const terms = (local: tf.Tensor2D, slots: tf.Tensor2D) => mlpLocalTerms(weights as tf.Tensor2D[], biases as tf.Tensor1D[], local, slots);
-    return accelerationsFromLocalTerms(this.graph, terms, q, qdot, { conjugateGradient: this.config.conjugateGradient });
+    return accelerationsFromLocalTerms(this.graph, terms, q, qdot, this.config.solver === undefined ? {} : { solver: this.config.solver });
   }
 
   energy(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor1D {
@@ -107,4 +131,22 @@ export class GraphLagrangian implements DynamicsModel {
   }
 }
 
-registerModel('graph-lagrangian', (config) => new GraphLagrangian(config as unknown as GraphLagrangianConfig));
+/**
+ * The kind `loadModel` builds a {@link GraphLagrangian} with: `loadModel(dir, { kinds: [graphLagrangianKind] })`.
+ *
+ * @example
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { GraphLagrangian, graphLagrangianKind, ringGraph } from '@lnn/graph-lagrangian';
+ * import { loadModel, saveModel } from '@lnn/lagrangian';
+ * await initBackend();
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'ring');
+ * saveModel(new GraphLagrangian({ graph: ringGraph(8).config, hidden: [8] }), dir);
+ * console.log(loadModel(dir, { kinds: [graphLagrangianKind] }).dof); // 8
+ */
+export const graphLagrangianKind: ModelKind = Object.freeze({
+  kind: 'graph-lagrangian',
+  build: (config: Readonly<Record<string, unknown>>) => new GraphLagrangian(config as unknown as GraphLagrangianConfig),
+});

@@ -17,6 +17,10 @@ export type { MatrixLayout } from './internal/operators';
 export { bandedSolve } from './banded-solve';
 export { periodicBandedSolve } from './periodic-banded-solve';
 export { conjugateGradientSolve, type ConjugateGradientOptions } from './conjugate-gradient-solve';
+export { GRAPH_SOLVER_NAMES, type GraphSolver, type GraphSolverJson } from './solvers/graph-solver';
+export { banded } from './solvers/banded';
+export { cg } from './solvers/cg';
+export { graphSolverFromJson } from './solvers/graph-solver-from-json';
 export {
   graphAccelerations,
   graphDerivatives,
@@ -27,5 +31,5 @@ export {
   type GraphSolveOptions,
 } from './sparse-euler-lagrange';
 export { DensityMlp } from './density-mlp';
-export { GraphLagrangian, type GraphLagrangianConfig } from './graph-lagrangian';
+export { GraphLagrangian, graphLagrangianKind, type GraphLagrangianConfig } from './graph-lagrangian';
 export { version } from './version';

@@ -7,7 +7,9 @@ import type { Graph } from './graph';
  * H_vv is general sparse, solved by preconditioned conjugate gradient.
  *
  * @example
+ * import { neighbourGraph } from '@lnn/graph-lagrangian';
  * const triangle = neighbourGraph([[1, 2], [0, 2], [0, 1]]);
+ * console.log(triangle.neighbourhood, triangle.structure); // [0, 1, 2, 1, 0, 2, 2, 0, 1] sparse: node i's term sees (i, …its neighbours)
  */
 export function neighbourGraph(neighbours: readonly (readonly number[])[]): Graph {
   const where = 'neighbourGraph';

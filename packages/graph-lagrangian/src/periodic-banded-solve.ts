@@ -15,8 +15,13 @@ const kernel = makeBandSolve('periodicBandedSolve', true);
  * @throws {TypeError} on wrong shapes or dtypes, naming the argument.
  * @throws {LinalgError} `non-finite-input`, `singular` or `non-finite-result`, listing the samples.
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { periodicBandedSolve } from '@lnn/graph-lagrangian';
+ * await initBackend();
  * // the periodic second difference plus 3·I: diagonals [1, 1, 1] per row
- * const x = periodicBandedSolve(tf.ones([1, 8, 3]), tf.fill([1, 8], 3)); // all ones
+ * const x = periodicBandedSolve(tf.ones([1, 8, 3]), tf.fill([1, 8], 3));
+ * console.log(x.dataSync()); // all ones
  */
 export function periodicBandedSolve(band: tf.Tensor3D, b: tf.Tensor2D): tf.Tensor2D {
   checkBandSystem('periodicBandedSolve', band, b);

@@ -6,7 +6,9 @@ import { checkInteger, MAX_GRAPH_NODES, type Graph } from './graph';
  * up to two steps apart (13 per row): general sparse, solved by preconditioned conjugate gradient.
  *
  * @example
+ * import { periodicGridGraph } from '@lnn/graph-lagrangian';
  * const graph = periodicGridGraph(32, 32);
+ * console.log(graph.nodes, graph.neighbourhoodSize, graph.structure); // 1024 5 sparse: each term sees a node and its 4 neighbours
  */
 export function periodicGridGraph(rows: number, cols: number): Graph {
   checkInteger('periodicGridGraph', 'rows', rows, 3);

@@ -6,7 +6,9 @@ import { checkInteger, type Graph } from './graph';
  * up to two apart), solved in O(n).
  *
  * @example
+ * import { ringGraph } from '@lnn/graph-lagrangian';
  * const graph = ringGraph(100);
+ * console.log(graph.terms, graph.neighbourhood.subarray(0, 3)); // 100 [99, 0, 1]: term 0 sees nodes 99, 0, 1
  */
 export function ringGraph(n: number): Graph {
   checkInteger('ringGraph', 'n (nodes)', n, 3);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { hessian, initBackend, jetHessian, jets, type Jet } from '@lnn/autodiff';
+import { hessian, initBackend, jetHessian, jets, lu, type Jet } from '@lnn/autodiff';
 import { assertAllClose } from '@lnn/autodiff/testing';
 import { eulerLagrange } from '@lnn/lagrangian';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,8 @@ import { graphOperators } from './internal/operators';
 import { neighbourGraph } from './neighbour-graph';
 import { periodicGridGraph } from './periodic-grid-graph';
 import { ringGraph } from './ring-graph';
+import { banded } from './solvers/banded';
+import { cg } from './solvers/cg';
 import { graphAccelerations, graphDerivatives, graphEnergy, toDenseMatrix } from './sparse-euler-lagrange';
 
 beforeAll(async () => {
@@ -91,9 +93,14 @@ describe.each(graphs)('sparse accelerations on %s', (_name, graph) => {
     tf.tidy(() => {
       const { q, qdot } = states(n, 3, 21);
       const sparse = graphAccelerations(graph, convexJet(k), q, qdot);
-      const dense = eulerLagrange({ dof: n, tensor: whole }, q, qdot, { inverse: 'solve' });
+      const dense = eulerLagrange({ dof: n, tensor: whole }, q, qdot, { solver: lu() });
       // H_vv here is well conditioned (≥ I): float32 rounding of the right-hand side only.
       assertAllClose(sparse, dense, { rtol: 1e-4, atol: 1e-4 * scaleOf(dense), label: 'q̈' });
+      // Conjugate gradients take every layout (a band read as compressed rows): the same q̈ to float32 rounding.
+      assertAllClose(graphAccelerations(graph, convexJet(k), q, qdot, { solver: cg({ tolerance: 1e-12 }) }), dense, { rtol: 1e-4, atol: 1e-4 * scaleOf(dense), label: 'q̈ (cg)' });
+      // The default is banded() where H_vv is banded, and it only takes bands.
+      if (ops.layout.kind === 'band') expect(Array.from(graphAccelerations(graph, convexJet(k), q, qdot, { solver: banded() }).dataSync())).toEqual(Array.from(sparse.dataSync()));
+      else expect(() => graphAccelerations(graph, convexJet(k), q, qdot, { solver: banded() })).toThrow(/graphAccelerations: options.solver: banded\(\) solves banded matrices, and this graph's H_vv has general sparse structure/);
       const x = tf.concat([q, qdot], 1) as tf.Tensor2D;
       const value = whole(x);
       const gradV = tf.slice(tf.grad((z: tf.Tensor) => tf.sum(whole(z as tf.Tensor2D)))(x), [0, n], [3, n]);

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertFinite, jetDirectional, jetHessian, type Jet } from '@lnn/autodiff';
 import { checkStates } from '@lnn/lagrangian';
-import { bandToDense } from '@lnn/linalg';
-import { bandedSolve } from './banded-solve';
-import { conjugateGradientSolve, type ConjugateGradientOptions } from './conjugate-gradient-solve';
+import { bandToDense, type ConjugateGradientOptions } from '@lnn/linalg';
 import type { Graph } from './graph';
 import { blocksToEntries, localInputs, slotsToNodes } from './internal/layout';
 import { jetLocalTerms, type LocalTermsFn } from './internal/local-terms';
 import { graphOperators, type MatrixLayout } from './internal/operators';
-import { periodicBandedSolve } from './periodic-banded-solve';
+import type { GraphSolver } from './solvers/graph-solver';
+import { defaultGraphSolver, toGraphSolver } from './solvers/graph-solver-option';
 
 /**
  * A local density written with `jets` primitives: each row of the input is one term's
@@ -18,7 +17,15 @@ export type DensityFn = (local: Jet) => Jet;
 
 /** Options of {@link graphAccelerations}. */
 export interface GraphSolveOptions {
-  /** Conjugate-gradient settings, for graphs with general sparse structure. */
+  /**
+   * How H_vv is solved: `banded()` (graphs whose H_vv is banded: rings, lines) or
+   * `cg({ tolerance, maxIterations })` (any graph). @default banded() on a band, cg() otherwise
+   */
+  readonly solver?: GraphSolver;
+  /**
+   * Conjugate-gradient settings for graphs of general sparse structure.
+   * @deprecated Use `solver: cg({ tolerance, maxIterations })`.
+   */
   readonly conjugateGradient?: ConjugateGradientOptions;
 }
 
@@ -43,7 +50,17 @@ export interface GraphDerivatives {
  * Hessian (one `jetHessian` over all B·M terms at once, 2k inputs each). O(n) per sample.
  *
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, jets, type Jet } from '@lnn/autodiff';
+ * import { graphDerivatives, ringGraph } from '@lnn/graph-lagrangian';
+ * await initBackend();
+ * // a local density on a ring term [φᵢ₋₁, φᵢ, φᵢ₊₁, φ̇ᵢ₋₁, φ̇ᵢ, φ̇ᵢ₊₁]: ½ φ̇ᵢ² − ½ (φᵢ₊₁ − φᵢ)²
+ * const density = (local: Jet) =>
+ *   jets.sub(jets.scale(jets.square(jets.slice(local, 4, 1)), 0.5), jets.scale(jets.square(jets.sub(jets.slice(local, 2, 1), jets.slice(local, 1, 1))), 0.5));
+ * const q = tf.tensor2d([[0, 1, 0, 0, 0, 0, 0, 0]]);
+ * const qdot = tf.zeros([1, 8]) as tf.Tensor2D;
  * const { gradQ, hvv, layout } = graphDerivatives(ringGraph(8), density, q, qdot);
+ * console.log(gradQ.arraySync(), hvv.shape, layout.kind); // [[1, −2, 1, 0, 0, 0, 0, 0]] [1, 40] band
  */
 export function graphDerivatives(graph: Graph, density: DensityFn, q: tf.Tensor2D, qdot: tf.Tensor2D): GraphDerivatives {
   const batch = checkStates('graphDerivatives', graph.nodes, q, qdot);
@@ -69,12 +86,6 @@ export function graphDerivatives(graph: Graph, density: DensityFn, q: tf.Tensor2
   };
 }
 
-/** Solves `H_vv x = rhs` with the solver the layout calls for. */
-export function solveLayout(layout: MatrixLayout, n: number, values: tf.Tensor2D, rhs: tf.Tensor2D, options: GraphSolveOptions): tf.Tensor2D {
-  if (layout.kind === 'csr') return conjugateGradientSolve(values, rhs, layout.pattern, options.conjugateGradient ?? {});
-  const band = tf.reshape(values, [values.shape[0], n, 2 * layout.p + 1]) as tf.Tensor3D;
-  return layout.periodic ? periodicBandedSolve(band, rhs) : bandedSolve(band, rhs);
-}
 
 /**
  * Accelerations from each term's local share of the Euler–Lagrange system (`terms`, over the
@@ -83,10 +94,12 @@ export function solveLayout(layout: MatrixLayout, n: number, values: tf.Tensor2D
  */
 export function accelerationsFromLocalTerms(graph: Graph, terms: LocalTermsFn, q: tf.Tensor2D, qdot: tf.Tensor2D, options: GraphSolveOptions = {}): tf.Tensor2D {
   const batch = checkStates('graphAccelerations', graph.nodes, q, qdot);
+  const { layout } = graphOperators(graph);
+  const solver = toGraphSolver('graphAccelerations: options.solver', options.solver, options.conjugateGradient, layout) ?? defaultGraphSolver(layout);
   return tf.tidy(() => {
     const { rows, slots } = localInputs(graph, q, qdot);
     const { rhs, hvv } = terms(rows, slots);
-    return solveLayout(graphOperators(graph).layout, graph.nodes, blocksToEntries(graph, hvv, batch), slotsToNodes(graph, rhs, batch), options);
+    return solver.solve(layout, blocksToEntries(graph, hvv, batch), slotsToNodes(graph, rhs, batch));
   });
 }
 
@@ -95,12 +108,27 @@ export function accelerationsFromLocalTerms(graph: Graph, terms: LocalTermsFn, q
  * `q̈ = H_vv⁻¹ (∇_q L − H_vq q̇)`, in O(n) per sample on banded graphs. Each term carries k + 1
  * tangent directions (its k velocity axes and its local (q̇, 0)), which give its block of H_vv
  * and its part of `H_vq q̇` (`jetDirectional`, batched over all B·M terms); blocks are added into
- * the band (or compressed rows), and a cyclic banded, banded or conjugate-gradient solve finishes.
- * Differentiable in the density's parameters, for training.
+ * the band (or compressed rows), and the solver finishes: `banded()` (cyclic on a ring) by
+ * default where H_vv is banded, `cg()` otherwise. Differentiable in the density's parameters, for
+ * training.
  *
  * @throws {TypeError} on wrong shapes; {@link LinalgError} from the solver (singular or indefinite H_vv).
  * @example
- * const qdd = graphAccelerations(ringGraph(100), waveDensity({ dx: 0.01 }), q, qdot); // [B, 100]
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, jets, type Jet } from '@lnn/autodiff';
+ * import { graphAccelerations, ringGraph } from '@lnn/graph-lagrangian';
+ * await initBackend();
+ * const n = 100;
+ * const dx = 1 / n;
+ * // the wave equation's density on a ring term [φᵢ₋₁, φᵢ, φᵢ₊₁, φ̇ᵢ₋₁, φ̇ᵢ, φ̇ᵢ₊₁]: ½ (φ̇ᵢ² − ((φᵢ₊₁ − φᵢ)/Δx)²) Δx
+ * const waveDensity = (local: Jet) => {
+ *   const forward = jets.sub(jets.slice(local, 2, 1), jets.slice(local, 1, 1));
+ *   return jets.add(jets.scale(jets.square(jets.slice(local, 4, 1)), dx / 2), jets.scale(jets.square(forward), -1 / (2 * dx)));
+ * };
+ * const q = tf.tensor2d([Array.from({ length: n }, (_, i) => Math.sin(2 * Math.PI * i * dx))]);
+ * const qdot = tf.zerosLike(q);
+ * const qdd = graphAccelerations(ringGraph(n), waveDensity, q, qdot); // [B, 100]
+ * console.log(qdd.dataSync()[25]); // ≈ −(2π)² ≈ −39.5 at the crest: φ̈ = φ''
  */
 export function graphAccelerations(graph: Graph, density: DensityFn, q: tf.Tensor2D, qdot: tf.Tensor2D, options: GraphSolveOptions = {}): tf.Tensor2D {
   return accelerationsFromLocalTerms(graph, jetLocalTerms(density), q, qdot, options);

@@ -4,7 +4,9 @@
  * tensor in this order, so one pattern serves a whole batch.
  *
  * @example
+ * import { SparsePattern } from '@lnn/graph-lagrangian';
  * const pattern = SparsePattern.fromRows([[0, 1], [0, 1, 2], [1, 2]]); // tridiagonal 3×3
+ * console.log(pattern.nnz, pattern.rowStart, pattern.columns); // 7 [0, 2, 5, 7] [0, 1, 0, 1, 2, 1, 2]
  */
 export class SparsePattern {
   private constructor(

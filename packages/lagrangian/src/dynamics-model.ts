@@ -6,7 +6,7 @@ import type * as tf from '@tensorflow/tfjs-core';
  * baselines of `@lnn/baselines`.
  */
 export interface DynamicsModel {
-  /** Registered name of the model class, e.g. `'mlp-lagrangian'` (see `registerModel`). */
+  /** Name of the model class, e.g. `'mlp-lagrangian'`: saved by `saveModel`, matched by `loadModel` to a `ModelKind`. */
   readonly kind: string;
   /** d, the number of coordinates. */
   readonly dof: number;

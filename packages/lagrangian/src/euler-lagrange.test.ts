@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, jets, LinalgError, type Jet } from '@lnn/autodiff';
+import { cholesky, damped, initBackend, jets, LinalgError, lu, pinv, type Jet } from '@lnn/autodiff';
 import { assertAllClose } from '@lnn/autodiff/testing';
 import { createRandom, doublePendulum, relativisticAcceleration, relativisticEnergy, relativisticMomentum } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -69,8 +69,8 @@ describe.each(['wasm', 'cpu'] as const)('Euler–Lagrange solver on %s', (backen
     tf.tidy(() => {
       const [qt, vt] = [tf.tensor2d(Float32Array.from(q), [256, 2]), tf.tensor2d(Float32Array.from(v), [256, 2])];
       for (const lagrangian of [doublePendulumJet, doublePendulumTensor]) {
-        for (const inverse of ['pinv', 'solve'] as const) {
-          const qdd = eulerLagrange(lagrangian, qt, vt, { inverse });
+        for (const solver of [pinv(), lu()]) {
+          const qdd = eulerLagrange(lagrangian, qt, vt, { solver });
           expect(maxRelativeError(qdd.dataSync(), expected, 2)).toBeLessThan(1e-4);
         }
       }
@@ -120,20 +120,23 @@ describe.each(['wasm', 'cpu'] as const)('Euler–Lagrange solver on %s', (backen
     });
   });
 
-  it('pinv, damped and solve agree on well-posed states, and differ as documented on a singular Lagrangian', () => {
+  it('pinv, damped, lu and cholesky agree on well-posed states, and differ as documented on a singular Lagrangian', () => {
     const { q, v } = states(32, 4);
     tf.tidy(() => {
       const [qt, vt] = [tf.tensor2d(Float32Array.from(q), [32, 2]), tf.tensor2d(Float32Array.from(v), [32, 2])];
-      const reference = eulerLagrange(doublePendulumJet, qt, vt, { inverse: 'solve' });
-      assertAllClose(eulerLagrange(doublePendulumJet, qt, vt, { inverse: 'pinv' }), reference, { rtol: 1e-4, atol: 1e-4 });
+      const reference = eulerLagrange(doublePendulumJet, qt, vt, { solver: lu() });
+      assertAllClose(eulerLagrange(doublePendulumJet, qt, vt, { solver: pinv() }), reference, { rtol: 1e-4, atol: 1e-4 });
+      assertAllClose(eulerLagrange(doublePendulumJet, qt, vt), eulerLagrange(doublePendulumJet, qt, vt, { solver: pinv() }), { rtol: 0, atol: 0 }); // the default
+      // H_vv = [[2, c], [c, 1]] is positive definite (det = 2 − c² ≥ 1).
+      assertAllClose(eulerLagrange(doublePendulumJet, qt, vt, { solver: cholesky() }), reference, { rtol: 1e-4, atol: 1e-4 });
       // ε = 1e-6 against H_vv of order 1: a bias of order 1e-6 relative.
-      assertAllClose(eulerLagrange(doublePendulumJet, qt, vt, { inverse: 'damped', damping: 1e-6 }), reference, { rtol: 1e-4, atol: 1e-4 });
+      assertAllClose(eulerLagrange(doublePendulumJet, qt, vt, { solver: damped({ epsilon: 1e-6 }) }), reference, { rtol: 1e-4, atol: 1e-4 });
       // L = q·q̇ + ½q²: linear in q̇, so H_vv = 0; ∇_q L − H_vq q̇ = q.
       const singular: Lagrangian = { dof: 1, jet: (x) => jets.add(jets.mul(jets.slice(x, 0, 1), jets.slice(x, 1, 1)), jets.scale(jets.square(jets.slice(x, 0, 1)), 0.5)) };
       const [q1, v1] = [tf.tensor2d([[0.5], [-2]]), tf.tensor2d([[1], [3]])];
-      assertAllClose(eulerLagrange(singular, q1, v1, { inverse: 'pinv' }), [0, 0], { rtol: 0, atol: 0 }); // pinv(0) = 0: q̈ = 0
-      assertAllClose(eulerLagrange(singular, q1, v1, { inverse: 'damped', damping: 0.01 }), [50, -200], { rtol: 1e-5, atol: 0 }); // q/ε
-      expect(() => eulerLagrange(singular, q1, v1, { inverse: 'solve' })).toThrow(LinalgError);
+      assertAllClose(eulerLagrange(singular, q1, v1, { solver: pinv() }), [0, 0], { rtol: 0, atol: 0 }); // pinv(0) = 0: q̈ = 0
+      assertAllClose(eulerLagrange(singular, q1, v1, { solver: damped({ epsilon: 0.01 }) }), [50, -200], { rtol: 1e-5, atol: 0 }); // q/ε
+      expect(() => eulerLagrange(singular, q1, v1, { solver: lu() })).toThrow(LinalgError);
       const c = conditioning(singular, q1, v1);
       expect(Array.from(c.conditionNumber)).toEqual([Infinity, Infinity]);
       expect(conditioning(doublePendulumJet, qt, vt).positiveDefinite.every(Boolean)).toBe(true);
@@ -147,8 +150,8 @@ describe.each(['wasm', 'cpu'] as const)('Euler–Lagrange solver on %s', (backen
       );
       expect(() => eulerLagrange(doublePendulumJet, tf.ones([3, 2]) as tf.Tensor2D, tf.ones([2, 2]) as tf.Tensor2D)).toThrow(/same batch/);
       expect(() => eulerLagrange(doublePendulumJet, tf.tensor2d([[NaN, 0]]), tf.tensor2d([[0, 0]]))).toThrow(/non-finite-input/);
-      expect(() => eulerLagrange(doublePendulumJet, tf.ones([1, 2]) as tf.Tensor2D, tf.ones([1, 2]) as tf.Tensor2D, { inverse: 'lu' as never })).toThrow(
-        /options.inverse must be 'pinv', 'damped' or 'solve'/,
+      expect(() => eulerLagrange(doublePendulumJet, tf.ones([1, 2]) as tf.Tensor2D, tf.ones([1, 2]) as tf.Tensor2D, { solver: 'lu' as never })).toThrow(
+        `eulerLagrange: options.solver must be a solver value such as pinv(), damped({ epsilon }), lu() or cholesky() (or its JSON { name, options }), received "lu".`,
       );
     });
   });

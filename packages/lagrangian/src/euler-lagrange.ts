@@ -1,23 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { dampedSolve, hessian, jetDirectional, jetHessian, pinvSolve, solve, symmetricEigenvalues, valueAndGrad } from '@lnn/autodiff';
+import { hessian, jetDirectional, jetHessian, symmetricEigenvalues, valueAndGrad, type Solver } from '@lnn/autodiff';
 import type { Lagrangian } from './lagrangian';
-
-/** How `H_vv` is inverted. */
-export type Inverse = 'pinv' | 'damped' | 'solve';
+import { hasLegacySolverFields, solverFromLegacy, toSolver, type LegacySolverOptions } from './solver-option';
 
 /** Options of {@link eulerLagrange}. */
-export interface EulerLagrangeOptions {
+export interface EulerLagrangeOptions extends LegacySolverOptions {
   /**
-   * `'pinv'`: pseudoinverse (the paper's choice; singular `H_vv` gives the minimum-norm q̈).
-   * `'damped'`: `(H_vv + εI)⁻¹`, biased by ε but always defined when H_vv ⪰ 0.
-   * `'solve'`: LU; throws a `LinalgError` on a singular `H_vv`.
-   * @default 'pinv'
+   * How `H_vv` is inverted: `pinv()` — the pseudoinverse, the paper's choice (a singular `H_vv`
+   * gives the minimum-norm q̈); `damped({ epsilon })` — `(H_vv + εI)⁻¹`, biased by ε but defined
+   * whenever H_vv ⪰ 0; `lu()` — throws a `LinalgError` on a singular `H_vv`; `cholesky()` — for
+   * an `H_vv` known to be positive definite. (The deprecated `inverse`, `damping` and `rcond`
+   * fields are still read, and may not be combined with `solver`.)
+   * @default pinv()
    */
-  readonly inverse?: Inverse;
-  /** ε of the damped inverse. @default 1e-3 */
-  readonly damping?: number;
-  /** Relative eigenvalue cutoff of the pseudoinverse. @default d·ε₃₂ */
-  readonly rcond?: number;
+  readonly solver?: Solver;
 }
 
 /** Everything the Euler–Lagrange equation needs at a batch of states. */
@@ -109,9 +105,23 @@ function eulerLagrangeSystem(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Te
  * anything L depends on (its weights), for training.
  *
  * @throws {TypeError} on wrong shapes; {@link LinalgError} from the solver on non-finite
- *   derivatives (and, with `'solve'`, on a singular H_vv).
+ *   derivatives (and, with `lu()` or `cholesky()`, on a singular or indefinite H_vv).
  * @example
- * const qdd = eulerLagrange(model.lagrangian, q, qdot); // pinv, as the paper
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { damped, initBackend } from '@lnn/autodiff';
+ * import { eulerLagrange, type Lagrangian } from '@lnn/lagrangian';
+ * await initBackend();
+ * // the harmonic oscillator L = ½ q̇² − ½ q², on tensors: x = [q, q̇]
+ * const oscillator: Lagrangian = {
+ *   dof: 1,
+ *   tensor: (x) => tf.reshape(tf.mul(0.5, tf.sub(tf.square(tf.slice(x, [0, 1], [-1, 1])), tf.square(tf.slice(x, [0, 0], [-1, 1])))), [-1]) as tf.Tensor1D,
+ * };
+ * const q = tf.tensor2d([[0.5], [1]]);
+ * const qdot = tf.tensor2d([[0], [2]]);
+ * const qdd = eulerLagrange(oscillator, q, qdot); // pinv(), as the paper
+ * console.log(qdd.arraySync()); // ≈ [[−0.5], [−1]]: q̈ = −q
+ * const biased = eulerLagrange(oscillator, q, qdot, { solver: damped({ epsilon: 1e-4 }) });
+ * console.log(biased.arraySync()); // ≈ [[−0.49995], [−0.9999]]: (H_vv + ε)⁻¹ with H_vv = 1
  */
 export function eulerLagrange(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, options: EulerLagrangeOptions & { extra?: tf.Tensor2D } = {}): tf.Tensor2D {
   return tf.tidy(() => {
@@ -131,20 +141,21 @@ export function eulerLagrangeWithHessian(
   qdot: tf.Tensor2D,
   options: EulerLagrangeOptions & { extra?: tf.Tensor2D } = {},
 ): { accelerations: tf.Tensor2D; hvv: tf.Tensor3D } {
-  const { inverse = 'pinv', damping = 1e-3, rcond, extra } = options;
-  if (!['pinv', 'damped', 'solve'].includes(inverse)) {
-    throw new TypeError(`eulerLagrange: options.inverse must be 'pinv', 'damped' or 'solve', received ${JSON.stringify(inverse)}.`);
-  }
+  const solver = solverOf(options);
   return tf.tidy(() => {
-    const { hvv, rhs } = eulerLagrangeSystem(lagrangian, q, qdot, extra);
-    const qdd =
-      inverse === 'pinv'
-        ? pinvSolve(hvv, rhs, rcond === undefined ? {} : { rcond })
-        : inverse === 'damped'
-          ? dampedSolve(hvv, rhs, damping)
-          : solve(hvv, rhs);
-    return { accelerations: qdd as tf.Tensor2D, hvv };
+    const { hvv, rhs } = eulerLagrangeSystem(lagrangian, q, qdot, options.extra);
+    return { accelerations: solver.solve(hvv, rhs) as tf.Tensor2D, hvv };
   });
+}
+
+/** The solver of {@link eulerLagrange}'s options: `solver`, the deprecated fields mapped, or the default. */
+function solverOf(options: EulerLagrangeOptions): Solver {
+  if (options === null || typeof options !== 'object') throw new TypeError(`eulerLagrange: options must be an object, received ${String(options)}.`);
+  if (!hasLegacySolverFields(options)) return toSolver('eulerLagrange: options.solver', options.solver);
+  if (options.solver !== undefined) {
+    throw new TypeError('eulerLagrange: options.solver and the deprecated options.inverse / damping / rcond were both given; keep only solver (e.g. solver: damped({ epsilon })).');
+  }
+  return solverFromLegacy('eulerLagrange: options', options);
 }
 
 /**

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, LinalgError } from '@lnn/autodiff';
+import { dopri5, rk4 } from '@lnn/ode';
 import { expectContract, fuzzSettings } from '@lnn/test-utils';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,9 +95,10 @@ describe('@lnn/lagrangian fuzz: every entry point keeps its contract', () => {
       fc.property(
         fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 3 }).chain((b) => fc.array(anyNumber, { minLength: 4 * b, maxLength: 4 * b })) }, { weight: 1, arbitrary: fc.array(anyNumber, { maxLength: 9 }) }),
         fc.uniqueArray(fc.double({ min: 0, max: 0.5, noNaN: true }), { minLength: 1, maxLength: 3 }).map((t) => t.sort((a, b) => a - b)),
-        fc.record({ method: maybe(fc.constantFrom('rk4', 'dopri5')), dt: maybe(fc.oneof(fc.constant(0.05), awkward)), maxSteps: maybe(fc.oneof(fc.constant(50), awkward)) }, { requiredKeys: [] }),
-        (y0, times, opts) => {
-          expectContract(['rollout', 'solve'], () => rollout(model, y0, times, { ...opts, maxSteps: opts.maxSteps ?? 200 }).states, { errors: [TypeError, RangeError], allowNaN: true, maxMs: 20_000 });
+        fc.record({ method: fc.constantFrom('rk4', 'dopri5'), dt: maybe(fc.oneof(fc.constant(0.05), awkward)), maxSteps: maybe(fc.oneof(fc.constant(50), awkward)) }, { requiredKeys: ['method'] }),
+        (y0, times, { method, dt, maxSteps = 200 }) => {
+          const make = () => (method === 'rk4' ? rk4({ dt: dt as number, maxSteps }) : dopri5({ dt, maxSteps }));
+          expectContract(['rollout', 'solve', 'rk4', 'dopri5'], () => rollout(model, y0, times, make()).states, { errors: [TypeError, RangeError], allowNaN: true, maxMs: 20_000 });
         },
       ),
       fuzzSettings(40),

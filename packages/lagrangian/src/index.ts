@@ -14,11 +14,12 @@ export {
   type Conditioning,
   type Derivatives,
   type EulerLagrangeOptions,
-  type Inverse,
 } from './euler-lagrange';
+export { toSolver, type Inverse, type LegacySolverOptions, type SolverConfig } from './solver-option';
 export type { DynamicsModel } from './dynamics-model';
-export { MlpLagrangian, layerSeed, paperInitStd, type AngleTransform, type InputScale, type InputScaleConfig, type MlpLagrangianConfig } from './mlp-lagrangian';
-export { MODEL_FORMAT, MODEL_FORMAT_VERSION, assignVariables, loadModel, registerModel, saveModel, variableArrays, type LoadContext, type ModelFactory } from './model-io';
+export { MlpLagrangian, layerSeed, mlpLagrangianKind, paperInitStd, type AngleTransform, type InputScale, type InputScaleConfig, type MlpLagrangianConfig } from './mlp-lagrangian';
+export { MODEL_FORMAT, MODEL_FORMAT_VERSION, assignVariables, loadModel, loadWeights, saveModel, variableArrays, type LoadModelOptions } from './model-io';
+export type { LoadContext, ModelKind } from './model-kind';
 export { learningRate, type Schedule } from './schedule';
 export { packData, type TrainingData } from './training-data';
 export { evaluate, train, type Progress, type TrainOptions, type TrainResult } from './trainer';

@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { angleFeatures, angleFeaturesJet, angleFeatureWidth, checkAngles, layerSeed as networkLayerSeed, Mlp, paperInitStd as networkPaperInitStd, requireBackend, type AngleTransform } from '@lnn/autodiff';
+import { angleFeatures, angleFeaturesJet, angleFeatureWidth, checkAngles, layerSeed as networkLayerSeed, Mlp, paperInitStd as networkPaperInitStd, requireBackend, type AngleTransform, type Solver } from '@lnn/autodiff';
 import type { DynamicsModel } from './dynamics-model';
-import { eulerLagrange, eulerLagrangeWithHessian, lagrangianEnergy, type EulerLagrangeOptions } from './euler-lagrange';
+import { eulerLagrange, eulerLagrangeWithHessian, lagrangianEnergy } from './euler-lagrange';
 import type { Lagrangian } from './lagrangian';
+import type { ModelKind } from './model-kind';
+import { toSolver, type SolverConfig } from './solver-option';
 
 /** How angular coordinates enter the network (`@lnn/autodiff`'s, re-exported). */
 export type { AngleTransform };
@@ -32,8 +34,14 @@ export interface MlpLagrangianConfig {
   readonly inputScale?: InputScaleConfig;
   /** Seed of the initialisation. @default 0 */
   readonly seed?: number;
-  /** How `H_vv` is inverted in `accelerations`. @default { inverse: 'pinv' } */
-  readonly solver?: EulerLagrangeOptions;
+  /**
+   * How `H_vv` is inverted in `accelerations`: a solver value (`pinv({ rcond })`,
+   * `damped({ epsilon })`, `lu()`, `cholesky()`), or its JSON (saved models); the deprecated
+   * `{ inverse, damping, rcond }` is still read. `config.solver` holds the value; it is saved as
+   * its JSON.
+   * @default pinv()
+   */
+  readonly solver?: SolverConfig;
 }
 
 /** {@link MlpLagrangianConfig.inputScale}: a number for all of a group's components, or one per component. */
@@ -81,18 +89,26 @@ export const paperInitStd: (index: number, count: number, nIn: number, nOut: num
 
 /**
  * A Lagrangian Neural Network: an MLP with softplus activations whose scalar output is taken as
- * `L(q, q̇)`; accelerations follow from the Euler–Lagrange equation (jet path, pseudoinverse by
+ * `L(q, q̇)`; accelerations follow from the Euler–Lagrange equation (jet path, `pinv()` by
  * default). Extra per-sample inputs enter the first layer as constants of L.
  *
  * @example
- * const model = new MlpLagrangian({ dof: 2, hidden: [500, 500, 500], angles: [0, 1], angleTransform: 'wrap' });
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { MlpLagrangian } from '@lnn/lagrangian';
+ * await initBackend();
+ * const model = new MlpLagrangian({ dof: 2, hidden: [32, 32], angles: [0, 1], angleTransform: 'wrap' });
+ * const q = tf.tensor2d([[0.3, -0.2], [1, 2]]);
+ * const qdot = tf.tensor2d([[1, 0.5], [0, 0]]);
  * const qdd = model.accelerations(q, qdot); // [B, 2]
+ * console.log(qdd.shape); // [2, 2]
+ * model.dispose();
  */
 export class MlpLagrangian implements DynamicsModel {
   readonly kind = 'mlp-lagrangian';
   readonly dof: number;
   readonly extraDim: number;
-  readonly config: Readonly<Required<Omit<MlpLagrangianConfig, 'solver' | 'inputScale'>> & { solver: EulerLagrangeOptions; inputScale: InputScale }>;
+  readonly config: Readonly<Required<Omit<MlpLagrangianConfig, 'solver' | 'inputScale'>> & { solver: Solver; inputScale: InputScale }>;
   readonly variables: tf.Variable[];
   /** L as a jet function (fast path). */
   readonly lagrangian: Lagrangian;
@@ -104,7 +120,7 @@ export class MlpLagrangian implements DynamicsModel {
   constructor(config: MlpLagrangianConfig) {
     const where = 'MlpLagrangian';
     requireBackend(where);
-    const { dof, extraDim = 0, hidden = [600, 600, 600], angles = [], angleTransform = 'none', seed = 0, solver = { inverse: 'pinv' } } = config ?? ({} as MlpLagrangianConfig);
+    const { dof, extraDim = 0, hidden = [600, 600, 600], angles = [], angleTransform = 'none', seed = 0 } = config ?? ({} as MlpLagrangianConfig);
     if (!Number.isInteger(dof) || dof < 1) throw new TypeError(`${where}: config.dof must be a positive integer, received ${String(dof)}.`);
     if (!Number.isInteger(extraDim) || extraDim < 0) throw new TypeError(`${where}: config.extraDim must be an integer ≥ 0, received ${String(extraDim)}.`);
     if (!Array.isArray(hidden) || hidden.length === 0 || !hidden.every((w) => Number.isInteger(w) && w > 0)) {
@@ -112,6 +128,7 @@ export class MlpLagrangian implements DynamicsModel {
     }
     checkAngles(where, dof, angles, angleTransform);
     const inputScale = inputScaleOf(config.inputScale, dof, extraDim, where);
+    const solver = toSolver(`${where}: config.solver`, config.solver);
     this.dof = dof;
     this.extraDim = extraDim;
     this.config = { dof, extraDim, hidden: [...hidden], angles: [...angles], angleTransform, inputScale, seed, solver };
@@ -141,11 +158,11 @@ export class MlpLagrangian implements DynamicsModel {
   }
 
   accelerations(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor2D {
-    return eulerLagrange(this.lagrangian, q, qdot, { ...this.config.solver, ...(extra === undefined ? {} : { extra }) });
+    return eulerLagrange(this.lagrangian, q, qdot, { solver: this.config.solver, ...(extra === undefined ? {} : { extra }) });
   }
 
   accelerationsAndVelocityHessian(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): { accelerations: tf.Tensor2D; hvv: tf.Tensor3D } {
-    return eulerLagrangeWithHessian(this.lagrangian, q, qdot, { ...this.config.solver, ...(extra === undefined ? {} : { extra }) });
+    return eulerLagrangeWithHessian(this.lagrangian, q, qdot, { solver: this.config.solver, ...(extra === undefined ? {} : { extra }) });
   }
 
   energy(q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): tf.Tensor1D {
@@ -156,3 +173,13 @@ export class MlpLagrangian implements DynamicsModel {
     this.network.dispose();
   }
 }
+
+/**
+ * The kind `loadModel` builds an {@link MlpLagrangian} with; `loadModel` always has it (no need to
+ * pass it in `options.kinds`).
+ *
+ * @example
+ * import { mlpLagrangianKind } from '@lnn/lagrangian';
+ * console.log(mlpLagrangianKind.kind); // mlp-lagrangian
+ */
+export const mlpLagrangianKind: ModelKind = Object.freeze({ kind: 'mlp-lagrangian', build: (config: Readonly<Record<string, unknown>>) => new MlpLagrangian(config as unknown as MlpLagrangianConfig) });

@@ -9,9 +9,17 @@ import type { DynamicsModel } from './dynamics-model';
  *
  * @param extra - the rollout's per-trajectory extra inputs `[B, p]`, for models that take them.
  * @example
- * const r = rollout(model, y0, times, { method: 'dopri5' });
+ * import { initBackend } from '@lnn/autodiff';
+ * import { MlpLagrangian, rollout, rolloutEnergies } from '@lnn/lagrangian';
+ * import { dopri5 } from '@lnn/ode';
+ * await initBackend();
+ * const model = new MlpLagrangian({ dof: 1, hidden: [16, 16] });
+ * const [B, T] = [2, 3];
+ * const y0 = [0.5, 0, 1, 0]; // B trajectories, [q, q̇] each
+ * const r = rollout(model, y0, [0, 0.05, 0.1], dopri5());
  * const e = rolloutEnergies(model, r); // e[t * B + b]
  * const drift = Math.abs(e[(T - 1) * B] - e[0]) / Math.abs(e[0]);
+ * console.log(drift); // small: the rollout conserves the model's own energy
  */
 export function rolloutEnergies(model: DynamicsModel, result: SolveResult, extra?: ArrayLike<number>): Float64Array {
   const energy = model.energy?.bind(model);

@@ -1,27 +1,49 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { LinalgError, requireBackend } from '@lnn/autodiff';
-import { solve, type FirstOrderProblem, type SecondOrderProblem, type SolveOptions, type SolveResult } from '@lnn/ode';
+import { dopri5, solve, type FirstOrderProblem, type SecondOrderProblem, type SolveMethod, type SolveOptions, type SolveResult } from '@lnn/ode';
 import type { DynamicsModel } from './dynamics-model';
 
-/** Options of {@link rollout}: any `@lnn/ode` method and its settings (batching is always shared). */
+/**
+ * Options of {@link rollout}: the extra inputs and `stop`. (The other fields are the deprecated
+ * way of choosing the `@lnn/ode` method, `{ method: 'rk4', dt }` → `rk4({ dt })`, still read when
+ * no method value is given.)
+ */
 export type RolloutOptions = Omit<SolveOptions, 'batching'> & {
   /** Per-trajectory extra inputs `[B, p]` for models that take them (held fixed along the rollout). */
   readonly extra?: ArrayLike<number>;
 };
 
+const LEGACY_KEYS = ['method', 'rtol', 'atol', 'dt', 'adaptive', 'maxSteps', 'newton'] as const;
+
 /**
  * Integrates a learned model from many initial states at once (`[B, 2d]`, q then q̇) — through its
- * `stateDerivative` when it has one, else as `q̈ = accelerations(q, q̇)` — with any
- * `@lnn/ode` method, the whole batch per model call. A trajectory whose state or acceleration
- * leaves the finite numbers is stopped and reported in the result's `status` — never continued
- * as NaN — while the others go on.
+ * `stateDerivative` when it has one, else as `q̈ = accelerations(q, q̇)` — with any `@lnn/ode`
+ * method value (`dopri5()` by default), the whole batch per model call: an adaptive method's
+ * batching is always `'shared'`. A trajectory whose state or acceleration leaves the finite
+ * numbers is stopped and reported in the result's `status` — never continued as NaN — while the
+ * others go on.
  *
  * @example
- * const r = rollout(model, y0, times, { method: 'rk4', dt: 0.01 });
- * r.states; r.status; r.message;
+ * import { initBackend } from '@lnn/autodiff';
+ * import { MlpLagrangian, rollout } from '@lnn/lagrangian';
+ * import { rk4 } from '@lnn/ode';
+ * await initBackend();
+ * const model = new MlpLagrangian({ dof: 1, hidden: [16, 16] });
+ * const y0 = [0.5, 0, 1, 0]; // two trajectories, [q, q̇] each
+ * const times = [0, 0.05, 0.1];
+ * const r = rollout(model, y0, times, rk4({ dt: 0.01 }));
+ * console.log(r.states.length, r.status, r.message); // 12 ([T, B, 2d]) [ 'success', 'success' ] '' (or which stopped, and why)
  */
-export function rollout(model: DynamicsModel, y0: ArrayLike<number>, times: ArrayLike<number>, options: RolloutOptions = {}): SolveResult {
+export function rollout(model: DynamicsModel, y0: ArrayLike<number>, times: ArrayLike<number>, method?: SolveMethod, options?: RolloutOptions): SolveResult;
+/** @deprecated Pass a method value: `rollout(model, y0, times, rk4({ dt }), { extra, stop })`. */
+export function rollout(model: DynamicsModel, y0: ArrayLike<number>, times: ArrayLike<number>, options: RolloutOptions): SolveResult;
+export function rollout(model: DynamicsModel, y0: ArrayLike<number>, times: ArrayLike<number>, methodOrOptions?: SolveMethod | RolloutOptions, rolloutOptions?: RolloutOptions): SolveResult {
   requireBackend('rollout');
+  const legacy = methodOrOptions !== undefined && methodOrOptions !== null && typeof (methodOrOptions as SolveMethod).run !== 'function';
+  if (legacy && rolloutOptions !== undefined) throw new TypeError('rollout: the deprecated options form (an object in place of the method) takes no fifth argument; pass a method value, e.g. rollout(model, y0, times, rk4({ dt }), { extra }).');
+  const options: RolloutOptions = (legacy ? (methodOrOptions as RolloutOptions) : rolloutOptions) ?? {};
+  const misplaced = legacy ? undefined : LEGACY_KEYS.find((key) => options[key] !== undefined);
+  if (misplaced !== undefined) throw new TypeError(`rollout: options.${misplaced} belongs to the method now; pass it to the method value (e.g. dopri5({ ${misplaced === 'method' ? 'rtol' : misplaced} })).`);
   const d = model.dof;
   const p = model.extraDim;
   const batch = y0.length / (2 * d);
@@ -33,8 +55,6 @@ export function rollout(model: DynamicsModel, y0: ArrayLike<number>, times: Arra
     throw new TypeError(`rollout: options.extra must hold ${batch}·${p} numbers for this model, received ${options.extra?.length}.`);
   }
   const extraAll = p > 0 ? Float32Array.from(options.extra as ArrayLike<number>) : undefined;
-  const { extra: _extra, ...solveOptions } = options;
-  void _extra;
   const derivative = model.stateDerivative?.bind(model);
   const width = derivative === undefined ? d : 2 * d; // q̈, or [q', q̈], per row
   const evaluate = (q: Float64Array, v: Float64Array, rows: number): Float32Array => {
@@ -80,10 +100,12 @@ export function rollout(model: DynamicsModel, y0: ArrayLike<number>, times: Arra
             evaluateRows(q, v, dy); // [q', q̈] per row: the state's own layout
           },
         };
-  return solve(
-    problem,
-    y0,
-    times,
-    { ...solveOptions, batching: 'shared' },
-  );
+  if (legacy) {
+    const { extra: _extra, ...solveOptions } = options;
+    void _extra;
+    return solve(problem, y0, times, { ...solveOptions, batching: 'shared' });
+  }
+  const method = (methodOrOptions as SolveMethod | undefined) ?? dopri5();
+  const shared = 'batching' in method.options ? (method as SolveMethod<{ batching: 'independent' | 'shared' }>).with({ batching: 'shared' }) : method;
+  return solve(problem, y0, times, shared, options.stop === undefined ? {} : { stop: options.stop });
 }

@@ -23,7 +23,8 @@ const cosineBetween = (from: number, to: number, fraction: number) => to + ((fro
  * The learning rate of a schedule at a step.
  *
  * @example
- * learningRate({ kind: 'exponential', initial: 1e-3, rate: 0.1, steps: 10_000 }, 5_000); // ≈ 3.2e-4
+ * import { learningRate } from '@lnn/lagrangian';
+ * console.log(learningRate({ kind: 'exponential', initial: 1e-3, rate: 0.1, steps: 10_000 }, 5_000)); // ≈ 3.2e-4
  */
 export function learningRate(schedule: Schedule, step: number): number {
   switch (schedule.kind) {

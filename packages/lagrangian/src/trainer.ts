@@ -4,6 +4,7 @@ import type { DynamicsModel } from './dynamics-model';
 import { createAdam } from './internal/adam';
 import { fnv1a, hasBundle, readBundle, writeBundle } from './internal/bundle';
 import { SeededRandom } from './internal/rng';
+import { sameConfig } from './internal/same-config';
 import { assignVariables, variableArrays } from './model-io';
 import { checkSchedule, learningRate, type Schedule } from './schedule';
 import { packData, unpack, type Batch, type PackedData, type TrainingData } from './training-data';
@@ -230,8 +231,21 @@ function checkOptions(options: TrainOptions): void {
  * uninterrupted one (same backend).
  *
  * @example
- * const result = train(model, data, { steps: 10_000, batchSize: 512, schedule: { kind: 'one-cycle', peak: 1e-3, total: 10_000 },
- *   weightDecay: 1e-6, checkpoint: { dir: 'runs/dp', every: 500 } });
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { MlpLagrangian, train } from '@lnn/lagrangian';
+ * import { accelerationDataset, doublePendulum, splitStates } from '@lnn/systems';
+ * await initBackend();
+ * const dp = doublePendulum();
+ * const ds = accelerationDataset(dp, { count: 256, seed: 0, sample: dp.sampleTrainingState });
+ * const data = { ...splitStates(ds.arrays.states!.data, 2), qdd: ds.arrays.accelerations!.data };
+ * const model = new MlpLagrangian({ dof: 2, hidden: [32, 32], angles: [0, 1], angleTransform: 'wrap' });
+ * const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'dp');
+ * const result = train(model, data, { steps: 20, batchSize: 32, schedule: { kind: 'one-cycle', peak: 1e-3, total: 20 },
+ *   weightDecay: 1e-6, checkpoint: { dir, every: 10 }, progressEvery: 10 });
+ * console.log(result.steps, result.history); // 20, [step, loss] every 10 steps; run again with the same dir and it resumes
  */
 export function train(model: DynamicsModel, data: TrainingData, options: TrainOptions): TrainResult {
   requireBackend('train');
@@ -257,7 +271,7 @@ export function train(model: DynamicsModel, data: TrainingData, options: TrainOp
     if (manifest.format !== CHECKPOINT_FORMAT) {
       throw new Error(`train: ${checkpointDir} holds ${manifest.format === 'lnn-model' ? `a saved model (saveModel, a ${String(manifest.kind)})` : `a ${String(manifest.format)}`}, not a training checkpoint; give options.checkpoint.dir a folder of its own.`);
     }
-    if (manifest.kind !== model.kind || JSON.stringify(manifest.config) !== JSON.stringify(model.config)) {
+    if (manifest.kind !== model.kind || !sameConfig(manifest.config, model)) {
       throw new Error(
         `train: the checkpoint in ${checkpointDir} is for a different model (${manifest.kind === model.kind ? `a ${String(manifest.kind)} configured ${JSON.stringify(manifest.config)}, not ${JSON.stringify(model.config)}` : `a ${String(manifest.kind)}, not a ${model.kind}`}); use another folder or delete it.`,
       );

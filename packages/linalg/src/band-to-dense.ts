@@ -24,8 +24,10 @@ export interface BandToDenseOptions<T extends Float64Array | Float32Array = Floa
  *
  * @returns `options.out`, or a new Float64Array.
  * @example
- * // the periodic second difference on 4 nodes
+ * import { bandToDense } from '@lnn/linalg';
+ * // the periodic second difference on 4 nodes: diagonals [1, −2, 1] of each row
  * const a = bandToDense(Float64Array.of(1, -2, 1, 1, -2, 1, 1, -2, 1, 1, -2, 1), 4, 1, { periodic: true });
+ * console.log(a.subarray(0, 4)); // row 0: [−2, 1, 0, 1]
  */
 export function bandToDense<T extends Float64Array | Float32Array = Float64Array>(
   band: ArrayLike<number>,

@@ -24,7 +24,10 @@ export interface BandedLu {
  * with {@link bandedLuFactor} — once, or again for each matrix of a batch.
  *
  * @example
- * const f = bandedLu(n, 1); // tridiagonal
+ * import { bandedLu } from '@lnn/linalg';
+ * const n = 100;
+ * const f = bandedLu(n, 1); // tridiagonal: storage of n·(3p+1) + n·p numbers
+ * console.log(f.u.length, f.l.length); // 400 100
  */
 export function bandedLu(n: number, p: number): BandedLu {
   checkSize('bandedLu', 'n', n);
@@ -42,9 +45,12 @@ export function bandedLu(n: number, p: number): BandedLu {
  *   {@link singularTolerance}`(n, max|band|)` for "singular to working precision". @default 0
  * @returns -1, or the elimination step (column) at which a pivot vanished.
  * @example
+ * import { bandedLu, bandedLuFactor, bandedLuSolve } from '@lnn/linalg';
  * // tridiagonal [−1, 2, −1]: diagonals −1, 0, +1 of each row
  * const f = bandedLu(3, 1);
+ * const b = Float64Array.of(1, 0, 1);
  * if (bandedLuFactor(Float64Array.of(0, 2, -1, -1, 2, -1, -1, 2, 0), 0, f) === -1) bandedLuSolve(f, b, 0, 1);
+ * console.log(b); // ≈ [1, 1, 1]
  */
 export function bandedLuFactor(band: Float64Array, offset: number, f: BandedLu, tol = 0): number {
   const { n, p, u, l, piv } = f;
@@ -107,7 +113,17 @@ export function bandedLuFactor(band: Float64Array, offset: number, f: BandedLu, 
  * `x` holds B (n×k row-major) from `offset`, and receives X.
  *
  * @example
- * bandedLuSolve(f, x, s * n, 1); // sample s of a [B, n] batch
+ * import { bandedLu, bandedLuFactor, bandedLuSolve } from '@lnn/linalg';
+ * // a batch of two 3×3 tridiagonal systems, [B, n] right-hand sides: 2·I and [−1, 2, −1]
+ * const n = 3;
+ * const bands = Float64Array.of(0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, -1, -1, 2, -1, -1, 2, 0);
+ * const x = Float64Array.of(2, 4, 6, 1, 0, 1);
+ * const f = bandedLu(n, 1);
+ * for (let s = 0; s < 2; s++) {
+ *   if (bandedLuFactor(bands, s * n * 3, f) !== -1) throw new Error(`sample ${s} is singular`);
+ *   bandedLuSolve(f, x, s * n, 1); // sample s of the [B, n] batch
+ * }
+ * console.log(x); // ≈ [1, 2, 3, 1, 1, 1]
  */
 export function bandedLuSolve(f: BandedLu, x: Float64Array, offset: number, k: number): void {
   const { n, p, u, l, piv } = f;

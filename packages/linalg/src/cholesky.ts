@@ -11,7 +11,12 @@ import { backSubstitute, forwardSubstitute } from './internal/triangular';
  *   {@link singularTolerance}`(d, max|A|)` for "at working precision". @default 0
  * @returns -1, or the column at which A was found not positive definite.
  * @example
- * if (choleskyFactor(m, d, tol) === -1) choleskySolve(m, d, b, 1);
+ * import { choleskyFactor, choleskySolve, singularTolerance } from '@lnn/linalg';
+ * const d = 2;
+ * const m = Float64Array.of(4, 2, 2, 3); // symmetric positive definite
+ * const b = Float64Array.of(6, 5);
+ * if (choleskyFactor(m, d, singularTolerance(d, 4)) === -1) choleskySolve(m, d, b, 1);
+ * console.log(m, b); // L = [2, 0, 1, √2], x ≈ [1, 1]
  */
 export function choleskyFactor(a: Float64Array, d: number, tol = 0): number {
   checkSize('choleskyFactor', 'd', d);
@@ -43,7 +48,13 @@ export function choleskyFactor(a: Float64Array, d: number, tol = 0): number {
  * `L y = b`, then `Lᵀ x = y`. A is symmetric, so this is also the transposed solve.
  *
  * @example
- * choleskySolve(l, d, b, 2); // b: d×2, now X
+ * import { choleskyFactor, choleskySolve } from '@lnn/linalg';
+ * const d = 2;
+ * const l = Float64Array.of(4, 2, 2, 3);
+ * choleskyFactor(l, d); // -1: l now holds L
+ * const b = Float64Array.of(6, 4, 5, 2); // d×2: columns [6, 5] and [4, 2]
+ * choleskySolve(l, d, b, 2);
+ * console.log(b); // X ≈ [1, 1, 1, 0]: columns [1, 1] and [1, 0]
  */
 export function choleskySolve(l: Float64Array, d: number, b: Float64Array, k: number): void {
   checkSize('choleskySolve', 'd', d);

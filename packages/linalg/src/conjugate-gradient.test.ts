@@ -2,7 +2,7 @@ import { fuzzSettings } from '@lnn/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bandToDense } from './band-to-dense';
-import { conjugateGradient, type CompressedRows } from './conjugate-gradient';
+import { conjugateGradient, conjugateGradientOptions, type CompressedRows } from './conjugate-gradient';
 import { bandSystem, residual } from './internal/testing';
 
 /** The compressed rows of a dense matrix's non-zero entries, and their values. */
@@ -46,6 +46,13 @@ describe('host conjugate gradient', () => {
     const x = new Float64Array(3).fill(5);
     expect(conjugateGradient(rows, values, 0, new Float64Array(3), x)).toBe(-1);
     expect(Array.from(x)).toEqual([0, 0, 0]);
+  });
+
+  it('fills in its defaults in one place, conjugateGradientOptions: 1e-10 and max(100, 2n) iterations', () => {
+    expect(conjugateGradientOptions(10)).toEqual({ tolerance: 1e-10, maxIterations: 100 });
+    expect(conjugateGradientOptions(500, { tolerance: 1e-6 })).toEqual({ tolerance: 1e-6, maxIterations: 1000 });
+    expect(conjugateGradientOptions(3, { maxIterations: 7 })).toEqual({ tolerance: 1e-10, maxIterations: 7 });
+    expect(() => conjugateGradientOptions(3, { maxIterations: 0 })).toThrow('conjugateGradient: options.maxIterations must be an integer ≥ 1, received 0.');
   });
 
   it('refuses a non-positive tolerance and a values array too short', () => {

@@ -23,6 +23,24 @@ export interface ConjugateGradientOptions {
 }
 
 /**
+ * The options {@link conjugateGradient} runs with on an n×n system: the given ones, checked, and
+ * the defaults for the rest — written here and nowhere else (the tensor ops built on it read them
+ * from here).
+ *
+ * @throws {TypeError} on a tolerance that is not > 0 or an iteration limit that is not a positive integer.
+ * @example
+ * import { conjugateGradientOptions } from '@lnn/linalg';
+ * console.log(conjugateGradientOptions(500)); // { tolerance: 1e-10, maxIterations: 1000 }
+ * console.log(conjugateGradientOptions(10, { tolerance: 1e-6 })); // { tolerance: 1e-6, maxIterations: 100 }
+ */
+export function conjugateGradientOptions(n: number, options: ConjugateGradientOptions = {}): Required<ConjugateGradientOptions> {
+  const { tolerance = 1e-10, maxIterations = Math.max(100, 2 * n) } = options;
+  checkSize('conjugateGradient', 'options.maxIterations', maxIterations, 1);
+  if (!(tolerance > 0)) throw new TypeError(`conjugateGradient: options.tolerance must be > 0, received ${String(tolerance)}.`);
+  return { tolerance, maxIterations };
+}
+
+/**
  * Jacobi-preconditioned conjugate gradient for one symmetric definite sparse system `A x = b`,
  * the values of A stored from `offset` in the pattern's order; O(stored entries) per iteration. A
  * negative definite matrix (all diagonal entries negative) is solved as `(−A) x = −b`. A is taken
@@ -34,10 +52,12 @@ export interface ConjugateGradientOptions {
  *   both mean A is indefinite — or `maxIterations` when the residual was still above
  *   tolerance·‖b‖ after that many iterations.
  * @example
+ * import { conjugateGradient } from '@lnn/linalg';
  * // [2 −1 0; −1 2 −1; 0 −1 2] x = [1, 0, 1]
  * const rows = { n: 3, rowStart: [0, 2, 5, 7], columns: [0, 1, 0, 1, 2, 1, 2] };
  * const x = new Float64Array(3);
- * conjugateGradient(rows, Float64Array.of(2, -1, -1, 2, -1, -1, 2), 0, Float64Array.of(1, 0, 1), x); // -1; x ≈ [1, 1, 1]
+ * const step = conjugateGradient(rows, Float64Array.of(2, -1, -1, 2, -1, -1, 2), 0, Float64Array.of(1, 0, 1), x);
+ * console.log(step, x); // -1, x ≈ [1, 1, 1]
  */
 export function conjugateGradient(
   matrix: CompressedRows,
@@ -48,15 +68,13 @@ export function conjugateGradient(
   options: ConjugateGradientOptions = {},
 ): number {
   const { n, rowStart, columns } = matrix;
-  const { tolerance = 1e-10, maxIterations = Math.max(100, 2 * n) } = options;
   checkSize('conjugateGradient', 'matrix.n', n);
   checkLength('conjugateGradient', 'matrix.rowStart', rowStart, n + 1, 'n + 1');
   checkSize('conjugateGradient', 'offset', offset);
   checkLength('conjugateGradient', 'values', values, offset + rowStart[n]!, 'offset + rowStart[n]');
   checkLength('conjugateGradient', 'b', b, n, 'n');
   checkLength('conjugateGradient', 'x', x, n, 'n');
-  checkSize('conjugateGradient', 'options.maxIterations', maxIterations, 1);
-  if (!(tolerance > 0)) throw new TypeError(`conjugateGradient: options.tolerance must be > 0, received ${String(tolerance)}.`);
+  const { tolerance, maxIterations } = conjugateGradientOptions(n, options);
   x.fill(0, 0, n);
   const diag = new Float64Array(n);
   for (let i = 0; i < n; i++) {

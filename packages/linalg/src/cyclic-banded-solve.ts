@@ -7,7 +7,10 @@ import { luFactor, luSolve } from './lu';
  * Beyond this size a cyclic system whose banded interior is singular is reported, not solved densely.
  *
  * @example
+ * import { CYCLIC_DENSE_FALLBACK_LIMIT } from '@lnn/linalg';
+ * const n = 512;
  * const denseFallback = n <= CYCLIC_DENSE_FALLBACK_LIMIT; // 1,024
+ * console.log(denseFallback); // true: a singular interior is still solved densely
  */
 export const CYCLIC_DENSE_FALLBACK_LIMIT = 1024;
 
@@ -42,9 +45,11 @@ function solveDense(a: Float64Array, n: number, b: Float64Array, x: Float64Array
  * @returns -1, or the step (column of A in the bordered order) at which the last factorisation
  *   tried lost its pivot: A is singular to working precision.
  * @example
+ * import { cyclicBandedSolve } from '@lnn/linalg';
  * // the periodic second difference plus 3·I on 8 nodes: diagonals [1, 1, 1] per row
  * const x = new Float64Array(8);
- * cyclicBandedSolve(new Float64Array(24).fill(1), 0, 8, 1, new Float64Array(8).fill(3), x); // -1; x all ones
+ * const step = cyclicBandedSolve(new Float64Array(24).fill(1), 0, 8, 1, new Float64Array(8).fill(3), x);
+ * console.log(step, x); // -1, x all ones
  */
 export function cyclicBandedSolve(band: Float64Array, offset: number, n: number, p: number, b: Float64Array, x: Float64Array, tol = 0): number {
   checkSize('cyclicBandedSolve', 'offset', offset);

@@ -14,6 +14,6 @@ export { choleskyFactor, choleskySolve } from './cholesky';
 export { QL_SWEEPS_PER_DIMENSION, symmetricEigen } from './symmetric-eigen';
 export { bandedLu, bandedLuFactor, bandedLuSolve, type BandedLu } from './banded-lu';
 export { CYCLIC_DENSE_FALLBACK_LIMIT, cyclicBandedSolve } from './cyclic-banded-solve';
-export { conjugateGradient, type CompressedRows, type ConjugateGradientOptions } from './conjugate-gradient';
+export { conjugateGradient, conjugateGradientOptions, type CompressedRows, type ConjugateGradientOptions } from './conjugate-gradient';
 export { bandToDense, type BandToDenseOptions } from './band-to-dense';
 export { version } from './version';

@@ -13,8 +13,13 @@ import { backSubstitute, forwardSubstitute } from './internal/triangular';
  *   {@link singularTolerance}`(d, max|A|)` for "singular to working precision". @default 0
  * @returns -1, or the elimination step (column) at which the matrix was found singular.
  * @example
+ * import { luFactor, luSolve, singularTolerance } from '@lnn/linalg';
+ * const d = 2;
+ * const a = Float64Array.of(0, 1, 2, 0); // needs a row interchange
+ * const b = Float64Array.of(3, 4);
  * const perm = new Int32Array(d);
- * if (luFactor(a, d, perm, singularTolerance(d, scale)) === -1) luSolve(a, d, perm, b, 1);
+ * if (luFactor(a, d, perm, singularTolerance(d, 2)) === -1) luSolve(a, d, perm, b, 1);
+ * console.log(perm, b); // [1, 0], x = [2, 3]
  */
 export function luFactor(a: Float64Array, d: number, perm: Int32Array, tol = 0): number {
   checkSize('luFactor', 'd', d);
@@ -59,7 +64,14 @@ export function luFactor(a: Float64Array, d: number, perm: Int32Array, tol = 0):
  * (cheap on sparse factors). Allocates a d×k scratch array.
  *
  * @example
- * luSolve(lu, d, perm, b, 3); // b: d×3, now X
+ * import { luFactor, luSolve } from '@lnn/linalg';
+ * const d = 2;
+ * const lu = Float64Array.of(2, 1, 1, 3);
+ * const perm = new Int32Array(d);
+ * luFactor(lu, d, perm); // -1
+ * const b = Float64Array.of(2, 3, 1, 1, 4, 2); // d×3: columns [2, 1], [3, 4], [1, 2]
+ * luSolve(lu, d, perm, b, 3);
+ * console.log(b); // X = [1, 1, 0.2, 0, 1, 0.6]
  */
 export function luSolve(lu: Float64Array, d: number, perm: Int32Array, b: Float64Array, k: number): void {
   checkSolve('luSolve', lu, d, perm, b, k);
@@ -78,7 +90,14 @@ export function luSolve(lu: Float64Array, d: number, perm: Int32Array, b: Float6
  * `Aᵀ = Uᵀ Lᵀ P`. The adjoint solve of a gradient, without factorising Aᵀ.
  *
  * @example
+ * import { luFactor, luSolveTransposed } from '@lnn/linalg';
+ * const d = 2;
+ * const lu = Float64Array.of(1, 2, 0, 1); // A = [1 2; 0 1], Aᵀ = [1 0; 2 1]
+ * const perm = new Int32Array(d);
+ * luFactor(lu, d, perm);
+ * const xBar = Float64Array.of(1, 3);
  * luSolveTransposed(lu, d, perm, xBar, 1); // b̄ = A⁻ᵀ x̄
+ * console.log(xBar); // [1, 1]
  */
 export function luSolveTransposed(lu: Float64Array, d: number, perm: Int32Array, b: Float64Array, k: number): void {
   checkSolve('luSolveTransposed', lu, d, perm, b, k);
@@ -101,7 +120,14 @@ export function luSolveTransposed(lu: Float64Array, d: number, perm: Int32Array,
  * skips; kept apart so that each caller's results stay bit for bit what they were.
  *
  * @example
- * if (luFactor(m, d, perm, tol) === -1) luSolveVector(m, d, perm, force, work);
+ * import { luFactor, luSolveVector } from '@lnn/linalg';
+ * const d = 2;
+ * const m = Float64Array.of(2, 0, 0, 4); // a mass matrix
+ * const force = Float64Array.of(2, 2);
+ * const perm = new Int32Array(d);
+ * const work = new Float64Array(d); // reused across steps: no allocation
+ * if (luFactor(m, d, perm) === -1) luSolveVector(m, d, perm, force, work);
+ * console.log(force); // accelerations [1, 0.5]
  */
 export function luSolveVector(lu: Float64Array, d: number, perm: Int32Array, b: Float64Array, work: Float64Array): void {
   checkSolve('luSolveVector', lu, d, perm, b, 1);

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expectBuiltPackageLoads } from '@lnn/test-utils';
-import { describe, it } from 'vitest';
+import { expectBuiltPackageLoads, expectImportHasNoGlobalEffect } from '@lnn/test-utils';
+import { describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,6 +20,7 @@ describe('@lnn/linalg built output', () => {
       'bandedLuSolve',
       'cyclicBandedSolve',
       'conjugateGradient',
+      'conjugateGradientOptions',
       'bandToDense',
       'singularTolerance',
       'FLOAT64_EPSILON',
@@ -26,5 +28,11 @@ describe('@lnn/linalg built output', () => {
       'FLOAT32_MAX',
       'version',
     ]);
+  });
+
+  it('declares "sideEffects": false, and it is the truth: importing it changes nothing global', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { sideEffects: unknown };
+    expect(manifest.sideEffects).toBe(false);
+    expectImportHasNoGlobalEffect(packageDir);
   });
 });

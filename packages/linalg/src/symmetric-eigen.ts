@@ -5,7 +5,10 @@ import { FLOAT64_EPSILON } from './tolerances';
  * QL sweeps allowed per eigenvalue and dimension before {@link symmetricEigen} gives up: 30·d.
  *
  * @example
+ * import { QL_SWEEPS_PER_DIMENSION } from '@lnn/linalg';
+ * const d = 6;
  * const limit = QL_SWEEPS_PER_DIMENSION * d; // sweeps for one eigenvalue of a d×d matrix
+ * console.log(limit); // 180
  */
 export const QL_SWEEPS_PER_DIMENSION = 30;
 
@@ -22,9 +25,12 @@ export const QL_SWEEPS_PER_DIMENSION = 30;
  * @returns -1, or the index of the eigenvalue whose QL iteration did not converge within
  *   {@link QL_SWEEPS_PER_DIMENSION}·d sweeps (values and vectors are then incomplete).
  * @example
+ * import { symmetricEigen } from '@lnn/linalg';
+ * const d = 2;
+ * const a = Float64Array.of(2, 1, 1, 2);
  * const values = new Float64Array(d);
  * const vectors = new Float64Array(d * d);
- * if (symmetricEigen(a, d, values, vectors) === -1) console.log(values[0]); // the smallest
+ * if (symmetricEigen(a, d, values, vectors) === -1) console.log(values); // ≈ [1, 3], ascending
  */
 export function symmetricEigen(a: Float64Array, d: number, values: Float64Array, vectors: Float64Array): number {
   checkSize('symmetricEigen', 'd', d);

@@ -7,7 +7,8 @@
  * float64's machine epsilon, 2⁻⁵² (= `Number.EPSILON`): the spacing of doubles just above 1.
  *
  * @example
- * FLOAT64_EPSILON === Number.EPSILON; // true
+ * import { FLOAT64_EPSILON } from '@lnn/linalg';
+ * console.log(FLOAT64_EPSILON === Number.EPSILON, 1 + FLOAT64_EPSILON > 1); // true true
  */
 export const FLOAT64_EPSILON = 2 ** -52;
 
@@ -17,7 +18,10 @@ export const FLOAT64_EPSILON = 2 ** -52;
  * used it): numpy's `pinv` cutoff per dimension for float32 input, `rcond = d · ε₃₂`.
  *
  * @example
+ * import { FLOAT32_EPSILON } from '@lnn/linalg';
+ * const d = 4;
  * const rcond = d * FLOAT32_EPSILON; // the default cutoff of a d×d float32 pseudoinverse
+ * console.log(rcond); // 4.7683716e-7
  */
 export const FLOAT32_EPSILON = 1.1920929e-7;
 
@@ -26,7 +30,9 @@ export const FLOAT32_EPSILON = 1.1920929e-7;
  * returned as float32.
  *
  * @example
- * const fits = Math.abs(x) <= FLOAT32_MAX;
+ * import { FLOAT32_MAX } from '@lnn/linalg';
+ * const fits = (x: number) => Math.abs(x) <= FLOAT32_MAX;
+ * console.log(fits(1e38), fits(1e39), Math.fround(1e39)); // true false Infinity
  */
 export const FLOAT32_MAX = 3.4028234663852886e38;
 
@@ -40,9 +46,13 @@ export const FLOAT32_MAX = 3.4028234663852886e38;
  * @param scale - max |Aᵢⱼ| (any non-negative number; NaN makes every pivot fail).
  * @returns `n · FLOAT64_EPSILON · scale`, evaluated in that order.
  * @example
+ * import { luFactor, singularTolerance } from '@lnn/linalg';
+ * const d = 2;
+ * const a = Float64Array.of(1, 2, 2, 4); // rank 1
  * let scale = 0;
  * for (const v of a) scale = Math.max(scale, Math.abs(v));
- * const step = luFactor(a, d, perm, singularTolerance(d, scale));
+ * const step = luFactor(a, d, new Int32Array(d), singularTolerance(d, scale));
+ * console.log(step); // 1: singular at the second column
  */
 export function singularTolerance(n: number, scale: number): number {
   return n * FLOAT64_EPSILON * scale;

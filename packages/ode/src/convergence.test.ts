@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FirstOrderProblem, LagrangianProblem, SecondOrderProblem } from './problem';
-import { solve, type Method, type SolveOptions } from './solve';
+import type { SolveMethod } from './method';
+import { bs23 } from './methods/bs23';
+import { dopri5 } from './methods/dopri5';
+import { rk4 } from './methods/rk4';
+import { variational } from './methods/variational';
+import { verlet } from './methods/verlet';
+import type { Problem } from './problem';
+import { solve } from './solve';
 
 // Harmonic oscillator q̈ = −q from (q, v) = (1, 0): q = cos t, v = −sin t.
 const firstOrder: FirstOrderProblem = {
@@ -44,22 +51,26 @@ function slope(hs: number[], errors: number[]): number {
   return num / den;
 }
 
-function errorAt(method: Method, dt: number, extra: SolveOptions = {}): number {
-  const problem = method === 'verlet' ? secondOrder : method === 'variational' ? lagrangian : firstOrder;
+/** The problem form each method takes (the same oscillator). */
+const problemFor = (method: SolveMethod): Problem => ({ verlet: secondOrder, variational: lagrangian })[method.name] ?? firstOrder;
+
+function errorAt(make: (dt: number) => SolveMethod, dt: number): number {
+  const method = make(dt);
   const T = 2;
-  const r = solve(problem, [1, 0], [0, T], { method, dt, ...extra });
+  const r = solve(problemFor(method), [1, 0], [0, T], method);
   expect(r.ok).toBe(true);
   return Math.hypot(r.states[2]! - Math.cos(T), r.states[3]! + Math.sin(T));
 }
 
 describe('measured convergence order equals the declared order', () => {
   it.each([
-    ['rk4', 4, [0.2, 0.1, 0.05, 0.025], {}],
-    ['dopri5', 5, [0.4, 0.2, 0.1, 0.05], { adaptive: false }],
-    ['verlet', 2, [0.1, 0.05, 0.025, 0.0125], {}],
-    ['variational', 2, [0.1, 0.05, 0.025, 0.0125], {}],
-  ] as const)('%s: order %i', (method, order, hs, extra) => {
-    const errors = hs.map((h) => errorAt(method, h, extra));
+    ['rk4', 4, [0.2, 0.1, 0.05, 0.025], (dt: number) => rk4({ dt })],
+    ['dopri5', 5, [0.4, 0.2, 0.1, 0.05], (dt: number) => dopri5({ adaptive: false, dt })],
+    ['bs23', 3, [0.2, 0.1, 0.05, 0.025], (dt: number) => bs23({ adaptive: false, dt })],
+    ['verlet', 2, [0.1, 0.05, 0.025, 0.0125], (dt: number) => verlet({ dt })],
+    ['variational', 2, [0.1, 0.05, 0.025, 0.0125], (dt: number) => variational({ dt })],
+  ] as const)('%s: order %i', (_name, order, hs, make) => {
+    const errors = hs.map((h) => errorAt(make, h));
     expect(Math.abs(slope([...hs], errors) - order)).toBeLessThan(0.25);
   });
 });
@@ -72,7 +83,7 @@ describe('adaptive Dormand–Prince', () => {
   it('achieves an error that tracks its tolerance', () => {
     const tols = [1e-4, 1e-6, 1e-8, 1e-10];
     const errors = tols.map((tol) => {
-      const r = solve(growth, [1], times, { rtol: tol, atol: tol });
+      const r = solve(growth, [1], times, dopri5({ rtol: tol, atol: tol }));
       expect(r.ok).toBe(true);
       return times.reduce((m, t, k) => Math.max(m, Math.abs(r.states[k]! - Math.exp(Math.sin(t)))), 0);
     });
@@ -87,10 +98,10 @@ describe('adaptive Dormand–Prince', () => {
     const y0 = [1, 0, 0.5, 0.3, -0.2, 1];
     const t = [0, 1, 3, 7];
     const opts = { rtol: 1e-10, atol: 1e-12 };
-    const independent = solve(firstOrder, y0, t, opts);
-    const shared = solve(firstOrder, y0, t, { ...opts, batching: 'shared' });
-    const viaSecond = solve(secondOrder, y0, t, opts);
-    const viaLagrangian = solve(lagrangian, y0, t, opts);
+    const independent = solve(firstOrder, y0, t, dopri5(opts));
+    const shared = solve(firstOrder, y0, t, dopri5({ ...opts, batching: 'shared' }));
+    const viaSecond = solve(secondOrder, y0, t, dopri5(opts));
+    const viaLagrangian = solve(lagrangian, y0, t, dopri5(opts));
     for (const r of [shared, viaSecond, viaLagrangian]) {
       r.states.forEach((v, i) => expect(Math.abs(v - independent.states[i]!)).toBeLessThan(1e-8));
     }
@@ -108,14 +119,16 @@ describe('long-run energy over 10⁵ steps of a harmonic oscillator (dt = 0.3)',
   const steps = 100_000;
   const dt = 0.3;
   const times = Array.from({ length: 101 }, (_, i) => (i * steps * dt) / 100);
-  const energyErrors = (method: Method) => {
-    const problem = method === 'verlet' ? secondOrder : method === 'variational' ? lagrangian : firstOrder;
-    const r = solve(problem, [1, 0], times, { method, dt });
+  const energyErrors = (method: SolveMethod) => {
+    const r = solve(problemFor(method), [1, 0], times, method);
     expect(r.ok).toBe(true);
     return times.map((_, k) => Math.abs(0.5 * (r.states[2 * k]! ** 2 + r.states[2 * k + 1]! ** 2) - 0.5) / 0.5);
   };
 
-  it.each(['verlet', 'variational'] as const)('%s keeps the energy error bounded (no drift)', (method) => {
+  it.each([
+    ['verlet', verlet({ dt })],
+    ['variational', variational({ dt })],
+  ] as const)('%s keeps the energy error bounded (no drift)', (_name, method) => {
     const errors = energyErrors(method);
     const early = Math.max(...errors.slice(1, 11));
     const late = Math.max(...errors.slice(90));
@@ -125,7 +138,7 @@ describe('long-run energy over 10⁵ steps of a harmonic oscillator (dt = 0.3)',
   });
 
   it('RK4 drifts: its energy decays steadily', () => {
-    const errors = energyErrors('rk4');
+    const errors = energyErrors(rk4({ dt }));
     // RK4 loses ≈ h⁶/72 of the energy per step: about 0.1 after 10⁴ steps, 0.6 after 10⁵.
     expect(errors[100]!).toBeGreaterThan(0.5);
     expect(errors[100]!).toBeGreaterThan(4 * errors[10]!);

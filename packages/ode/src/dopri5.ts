@@ -8,10 +8,17 @@ import { DOPRI5, DOPRI5_DENSE } from './tableaus/dopri5';
  * step-size control) and fourth-order dense output (Hairer's continuous extension), so outputs
  * at requested times cost no extra steps.
  *
+ * The integrator the `dopri5()` method steps with; for stepping by hand.
+ *
  * @example
- * const method = dopri5(rhs, y0.length); // used by solve(..., { method: 'dopri5' })
+ * import { dopri5Integrator, type Rhs } from '@lnn/ode';
+ * const rhs: Rhs = (t, y, dy) => dy.set(y.map((v) => -v)); // y' = −y
+ * const y0 = Float64Array.of(1);
+ * const integrator = dopri5Integrator(rhs, y0.length);
+ * const { state, error } = integrator.step(integrator.init(0, y0), 0.1);
+ * console.log(state.y[0], error); // ≈ e^−0.1 and the local error estimate
  */
-export function dopri5(rhs: Rhs, size: number): Integrator<RungeKuttaState> {
+export function dopri5Integrator(rhs: Rhs, size: number): Integrator<RungeKuttaState> {
   return explicitRungeKutta(DOPRI5, rhs, size, (from, to, t, out) => {
     const h = to.t - from.t;
     const theta = (t - from.t) / h;

@@ -14,8 +14,13 @@ export interface RungeKuttaState extends IntegratorState {
  * An explicit Runge–Kutta integrator from a Butcher tableau, for `size` components (`B·dim`).
  *
  * @example
- * const rk4 = explicitRungeKutta(RK4, rhs, y0.length);
- * let s = rk4.init(0, y0); s = rk4.step(s, 0.01).state;
+ * import { explicitRungeKutta, RK4, type Rhs } from '@lnn/ode';
+ * const rhs: Rhs = (t, y, dy) => dy.set(y.map((v) => -v)); // y' = −y
+ * const y0 = Float64Array.of(1);
+ * const integrator = explicitRungeKutta(RK4, rhs, y0.length);
+ * let s = integrator.init(0, y0);
+ * for (let i = 0; i < 10; i++) s = integrator.step(s, 0.1).state;
+ * console.log(s.t, s.y[0]); // ≈ 1 0.3678798 (e⁻¹ = 0.3678794…)
  */
 export function explicitRungeKutta(
   tableau: ButcherTableau,

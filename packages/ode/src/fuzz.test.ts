@@ -1,8 +1,14 @@
 import { expectContract, fuzzSettings } from '@lnn/test-utils';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import type { SolveMethod } from './method';
+import { bs23 } from './methods/bs23';
+import { dopri5 } from './methods/dopri5';
+import { rk4 } from './methods/rk4';
+import { variational } from './methods/variational';
+import { verlet } from './methods/verlet';
 import type { FirstOrderProblem, SecondOrderProblem } from './problem';
-import { solve, type SolveOptions } from './solve';
+import { solve } from './solve';
 
 // Any number, the awkward ones included.
 const anyNumber = fc.oneof(
@@ -19,18 +25,24 @@ const problems = fc.oneof(
   ),
 );
 
-const options: fc.Arbitrary<SolveOptions> = fc.record(
-  {
-    method: maybe(fc.constantFrom('rk4', 'dopri5', 'verlet', 'variational', 'euler' as never)),
-    rtol: maybe(anyNumber),
-    atol: maybe(anyNumber),
-    dt: maybe(fc.oneof(anyNumber, fc.double({ min: 1e-3, max: 1, noNaN: true }))),
-    adaptive: maybe(fc.boolean()),
-    batching: maybe(fc.constantFrom('independent', 'shared')),
-    maxSteps: maybe(fc.oneof(fc.integer({ min: -2, max: 2_000 }), fc.constantFrom(1.5, Number.NaN))),
-  },
-  { requiredKeys: [] },
-);
+const FACTORIES: Readonly<Record<string, (options: never) => SolveMethod>> = { rk4, dopri5, bs23, verlet, variational };
+const NAMES = ['solve', ...Object.keys(FACTORIES)];
+
+/** A factory and options for it (any fields, the awkward values included): built inside the contract. */
+const methods = fc.record({
+  factory: fc.constantFrom(...Object.keys(FACTORIES)),
+  options: fc.record(
+    {
+      rtol: maybe(anyNumber),
+      atol: maybe(anyNumber),
+      dt: maybe(fc.oneof(anyNumber, fc.double({ min: 1e-3, max: 1, noNaN: true }))),
+      adaptive: maybe(fc.boolean()),
+      batching: maybe(fc.constantFrom('independent', 'shared')),
+      maxSteps: maybe(fc.oneof(fc.integer({ min: -2, max: 2_000 }), fc.constantFrom(1.5, Number.NaN))),
+    },
+    { requiredKeys: [] },
+  ),
+});
 
 /** Mostly well-formed inputs (whole states, increasing times) with awkward values, sometimes not. */
 const inputs = problems.chain((problem) => {
@@ -41,15 +53,17 @@ const inputs = problems.chain((problem) => {
     { weight: 8, arbitrary: fc.uniqueArray(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 1, maxLength: 5 }).map((t) => t.sort((x, y) => x - y)) },
     { weight: 1, arbitrary: fc.array(anyNumber, { maxLength: 4 }) },
   );
-  return fc.tuple(fc.constant(problem), y0, times, options);
+  return fc.tuple(fc.constant(problem), y0, times, methods);
 });
 
 describe('@lnn/ode fuzz: solve keeps its contract under any input', () => {
-  it('returns states (NaN only where a trajectory did not reach) or throws a TypeError naming solve; never hangs', () => {
+  it('returns states (NaN only where a trajectory did not reach) or throws a TypeError naming solve or the method; never hangs', () => {
     const seen = { returned: 0, threw: 0 };
     fc.assert(
-      fc.property(inputs, ([problem, y0, times, opts]) => {
-        const outcome = expectContract('solve', () => solve(problem, y0, times, opts).states, { errors: [TypeError], allowNaN: true, maxMs: 5_000 });
+      fc.property(inputs, ([problem, y0, times, { factory, options }]) => {
+        // The fixed-step methods are given their own fields only (an unknown one is refused at once, which the unit tests cover).
+        const own = factory === 'dopri5' || factory === 'bs23' ? options : { dt: options.dt, maxSteps: options.maxSteps };
+        const outcome = expectContract(NAMES, () => solve(problem, y0, times, FACTORIES[factory]!(own as never)).states, { errors: [TypeError], allowNaN: true, maxMs: 5_000 });
         seen[outcome.kind]++;
       }),
       fuzzSettings(300),

@@ -2,7 +2,7 @@ import { luFactor, luSolveVector, singularTolerance } from '@lnn/linalg';
 import type { Integrator, IntegratorState } from './integrator';
 import type { LagrangianProblem } from './problem';
 
-/** Options of {@link variational}. */
+/** Newton options of {@link variationalIntegrator} (the `newton` option of the `variational()` method). */
 export interface VariationalOptions {
   /** Newton stops when `‖Δq‖∞ ≤ tolerance · (1 + ‖q‖∞)`. @default 1e-12 */
   readonly tolerance?: number;
@@ -29,10 +29,31 @@ const inf = (x: Float64Array) => x.reduce((m, v) => Math.max(m, Math.abs(v)), 0)
  * equation factorises once. A step whose Newton iteration does not converge is reported in
  * `failed`, never returned as NaN.
  *
+ * The integrator the `variational()` method steps with; for stepping by hand.
+ *
  * @example
- * const method = variational(lagrangianProblem, batch, { tolerance: 1e-13 });
+ * import { variationalIntegrator, type LagrangianProblem } from '@lnn/ode';
+ * // the harmonic oscillator L = v²/2 − q²/2, two trajectories
+ * const oscillator: LagrangianProblem = {
+ *   kind: 'lagrangian',
+ *   dof: 1,
+ *   gradient: (q, v, dq, dv) => {
+ *     dq[0] = -q[0]!;
+ *     dv[0] = v[0]!;
+ *   },
+ *   hessian: (_q, _v, hqq, hqv, hvv) => {
+ *     hqq[0] = -1;
+ *     hqv[0] = 0;
+ *     hvv[0] = 1;
+ *   },
+ * };
+ * const batch = 2;
+ * const integrator = variationalIntegrator(oscillator, batch, { tolerance: 1e-13 });
+ * let s = integrator.init(0, Float64Array.of(1, 0, 0, 1)); // [q, v] per trajectory
+ * for (let i = 0; i < 100; i++) s = integrator.step(s, 0.01).state;
+ * console.log(s.y); // ≈ [cos 1, −sin 1, sin 1, cos 1]
  */
-export function variational(problem: LagrangianProblem, batch: number, options: VariationalOptions = {}): Integrator<VariationalState> {
+export function variationalIntegrator(problem: LagrangianProblem, batch: number, options: VariationalOptions = {}): Integrator<VariationalState> {
   const { tolerance = 1e-12, maxIterations = 50 } = options;
   const d = problem.dof;
   const [lq, lv, hqq, hqv, hvv, g, delta, work, m, w] = [d, d, d * d, d * d, d * d, d, d, d, d, d].map(

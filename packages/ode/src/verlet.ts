@@ -12,15 +12,25 @@ export interface VerletState extends IntegratorState {
  * for `q̈ = a(q)`, so the energy error of a conservative system stays bounded over long runs.
  * States are `[q, v]` per trajectory. One acceleration evaluation per step.
  *
+ * The integrator the `verlet()` method steps with; for stepping by hand.
+ *
  * @throws TypeError if the problem declares a velocity-dependent acceleration.
  * @example
- * const method = verlet(problem, batch);
+ * import { verletIntegrator, type SecondOrderProblem } from '@lnn/ode';
+ * // q̈ = −q, independent of v: symplectic stepping applies
+ * const problem: SecondOrderProblem = { kind: 'second-order', dof: 1, velocityDependent: false, acceleration: (t, q, v, out) => out.set(q.map((x) => -x)) };
+ * const batch = 1;
+ * const integrator = verletIntegrator(problem, batch);
+ * let s = integrator.init(0, Float64Array.of(1, 0));
+ * for (let i = 0; i < 1000; i++) s = integrator.step(s, 0.01).state;
+ * const [q = 0, v = 0] = s.y;
+ * console.log(0.5 * (q * q + v * v)); // ≈ 0.5: the energy stays bounded
  */
-export function verlet(problem: SecondOrderProblem, batch: number): Integrator<VerletState> {
+export function verletIntegrator(problem: SecondOrderProblem, batch: number): Integrator<VerletState> {
   if (problem.velocityDependent !== false) {
     throw new TypeError(
-      "verlet: the problem's acceleration may depend on the velocity (set velocityDependent: false if it does not); " +
-        "Störmer–Verlet is symplectic only for q̈ = a(q). Use method 'dopri5' or 'variational' instead.",
+      "verletIntegrator: the problem's acceleration may depend on the velocity (set velocityDependent: false if it does not); " +
+        'Störmer–Verlet is symplectic only for q̈ = a(q). Use dopri5() or variational() instead.',
     );
   }
   const d = problem.dof;

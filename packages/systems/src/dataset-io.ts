@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, path } from './internal/files';
 import type { DataArray, Dataset } from './dataset';
 
 /** The first bytes of every data set file. */
@@ -25,7 +24,14 @@ const align8 = (n: number) => Math.ceil(n / 8) * 8;
  *   (8-aligned), `length` numbers (the product of `shape`).
  *
  * @example
- * writeFileSync('dp.lnnd', encodeDataset(ds));
+ * import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import path from 'node:path';
+ * import { decodeDataset, encodeDataset, relativisticDataset } from '@lnn/systems';
+ * const ds = relativisticDataset({ count: 10, seed: 0 });
+ * const file = path.join(mkdtempSync(path.join(tmpdir(), 'lnn-')), 'particle.lnnd');
+ * writeFileSync(file, encodeDataset(ds));
+ * console.log(decodeDataset(readFileSync(file)).arrays.g?.data[0] === ds.arrays.g?.data[0]); // true
  */
 export function encodeDataset(dataset: Dataset): Uint8Array {
   let offset = 0;

@@ -1,4 +1,4 @@
-import { solve, type SolveOptions } from '@lnn/ode';
+import { dopri5, solve, type SolveMethod, type SolveOptions } from '@lnn/ode';
 import { finiteSeed, integerAtLeast, sampleCount } from './internal/check';
 import { secondOrderProblem } from './problems';
 import { createRandom, type Random } from './random';
@@ -14,10 +14,11 @@ export interface DataArray {
  * A data set: metadata plus named arrays. Acceleration data sets hold `states` `[N, 2d]` (q then v)
  * and `accelerations` `[N, d]`; trajectory data sets hold `initial` `[N, 2d]`, `times` `[T]`,
  * `states` `[T, N, 2d]` and `reached` `[N]` (output times reached; T unless the integrator
- * stopped). Systems may add arrays (the relativistic particle adds `g` and `momenta`).
+ * stopped); positions-only data sets (`positionTrajectories`) hold `times` `[T]` and `positions`
+ * `[N, T, d]`. Systems may add arrays (the relativistic particle adds `g` and `momenta`).
  */
 export interface Dataset {
-  readonly kind: 'accelerations' | 'trajectories';
+  readonly kind: 'accelerations' | 'trajectories' | 'positions';
   readonly system: string;
   readonly seed: number;
   readonly parameters: Readonly<Record<string, number>>;
@@ -42,8 +43,10 @@ export function sampleStates(system: MechanicalSystem, sample: StateSampler, cou
  * (closed-form) accelerations. Same seed, same data.
  *
  * @example
+ * import { accelerationDataset, doublePendulum } from '@lnn/systems';
  * const dp = doublePendulum();
- * const ds = accelerationDataset(dp, { count: 600_000, seed: 0, sample: dp.sampleTrainingState });
+ * const ds = accelerationDataset(dp, { count: 1000, seed: 0, sample: dp.sampleTrainingState });
+ * console.log(ds.arrays.states?.shape, ds.arrays.accelerations?.shape); // [1000, 4] [1000, 2]
  */
 export function accelerationDataset(
   system: MechanicalSystem,
@@ -69,10 +72,16 @@ export function accelerationDataset(
 
 /**
  * Trajectories of the true system from sampled initial states, at the requested times, by
- * `@lnn/ode`'s `solve` (default: adaptive Dormand–Prince at rtol = atol = 1e-10).
+ * `@lnn/ode`'s `solve` with `options.method` (default: `dopri5({ rtol: 1e-10, atol: 1e-10 })`).
  *
  * @example
- * const ds = trajectoryDataset(dp, { count: 40, seed: 1, sample: dp.sampleEnergyTestState, times: [0, 50, 100] });
+ * import { rk4 } from '@lnn/ode';
+ * import { doublePendulum, trajectoryDataset } from '@lnn/systems';
+ * const dp = doublePendulum();
+ * const ds = trajectoryDataset(dp, { count: 4, seed: 1, sample: dp.sampleEnergyTestState, times: [0, 0.5, 1] });
+ * console.log(ds.arrays.states?.shape, ds.arrays.reached?.data); // [3, 4, 4], all 3 times reached
+ * const rough = trajectoryDataset(dp, { count: 4, seed: 1, sample: dp.sampleEnergyTestState, times: [0, 0.5, 1], method: rk4({ dt: 0.01 }) });
+ * console.log(Math.abs(rough.arrays.states!.data[32]! - ds.arrays.states!.data[32]!)); // ≈ 2e-7: RK4 at h = 0.01 against DOPRI5 at 1e-10, θ₁ at t = 1
  */
 export function trajectoryDataset(
   system: MechanicalSystem,
@@ -81,6 +90,9 @@ export function trajectoryDataset(
     readonly seed: number;
     readonly sample: StateSampler;
     readonly times: ArrayLike<number>;
+    /** The `@lnn/ode` method. @default dopri5({ rtol: 1e-10, atol: 1e-10 }) */
+    readonly method?: SolveMethod;
+    /** @deprecated Pass `method` (e.g. `dopri5({ rtol: 1e-6, atol: 1e-6 })`): the old options object, over rtol = atol = 1e-10. */
     readonly solver?: SolveOptions;
   },
 ): Dataset {
@@ -88,7 +100,14 @@ export function trajectoryDataset(
   finiteSeed('trajectoryDataset', 'options.seed', options.seed);
   const d = system.dof;
   const initial = sampleStates(system, options.sample, count, options.seed);
-  const result = solve(secondOrderProblem(system), initial, options.times, { rtol: 1e-10, atol: 1e-10, ...options.solver });
+  if (options.method !== undefined && options.solver !== undefined) {
+    throw new TypeError('trajectoryDataset: options.method and the deprecated options.solver were both given; keep only method.');
+  }
+  const problem = secondOrderProblem(system);
+  const result =
+    options.solver === undefined
+      ? solve(problem, initial, options.times, options.method ?? dopri5({ rtol: 1e-10, atol: 1e-10 }))
+      : solve(problem, initial, options.times, { rtol: 1e-10, atol: 1e-10, ...options.solver });
   return {
     kind: 'trajectories',
     system: system.name,
@@ -108,7 +127,11 @@ export function trajectoryDataset(
  * and `q̇` arrays of `[N, d]` — the layout the trainers take.
  *
  * @example
+ * import { accelerationDataset, doublePendulum, splitStates } from '@lnn/systems';
+ * const dp = doublePendulum();
+ * const ds = accelerationDataset(dp, { count: 3, seed: 0, sample: dp.sampleTrainingState });
  * const { q, qdot } = splitStates(ds.arrays.states!.data, 2);
+ * console.log(q.length, qdot.length); // 6 6: [3, 2] each
  */
 export function splitStates(states: Float64Array, dof: number): { q: Float64Array; qdot: Float64Array } {
   const d = integerAtLeast('splitStates', 'dof', dof, 1);

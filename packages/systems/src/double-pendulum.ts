@@ -27,9 +27,11 @@ export interface DoublePendulum extends MechanicalSystem {
  * Accelerations in closed form (as the official LNN code computes them).
  *
  * @example
+ * import { doublePendulum } from '@lnn/systems';
  * const dp = doublePendulum(); // m = l = 1, g = 9.8
  * const qdd = new Float64Array(2);
  * dp.acceleration([0.3, -0.2], [1, 0.5], qdd);
+ * console.log(qdd, dp.energy([0.3, -0.2], [1, 0.5])); // ≈ [−6.54, 8.16] −26.77
  */
 export function doublePendulum(parameters: DoublePendulumParameters = {}): DoublePendulum {
   const where = 'doublePendulum';

@@ -10,12 +10,14 @@ import type { MechanicalSystem } from './system';
  * Options of {@link fromFormula}.
  *
  * @example
+ * import { fromFormula, type FromFormulaOptions } from '@lnn/systems/formula';
  * const options: FromFormulaOptions = {
  *   lagrangian: '0.5*m*v^2 - 0.5*k*q^2',
  *   coordinates: ['q'],
  *   velocities: ['v'],
  *   parameters: { m: 1, k: 4 },
  * };
+ * console.log(fromFormula(options).name); // from-formula
  */
 export interface FromFormulaOptions {
   /** L(q, v) as a mathjs expression, e.g. `'0.5*m*l^2*w^2 + m*g*l*cos(t)'`. */
@@ -34,8 +36,10 @@ export interface FromFormulaOptions {
  * The symbolic derivatives of a {@link FormulaSystem}, as mathjs expression strings.
  *
  * @example
- * fromFormula({ lagrangian: '0.5*m*v^2', coordinates: ['q'], velocities: ['v'], parameters: { m: 2 } })
- *   .derivatives.dv; // ['m * v']
+ * import { fromFormula } from '@lnn/systems/formula';
+ * const dv = fromFormula({ lagrangian: '0.5*m*v^2', coordinates: ['q'], velocities: ['v'], parameters: { m: 2 } })
+ *   .derivatives.dv;
+ * console.log(dv); // ['m * v']
  */
 export interface FormulaDerivatives {
   /** `dq[i] = ∂L/∂qᵢ`. */
@@ -54,8 +58,9 @@ export interface FormulaDerivatives {
  * A {@link MechanicalSystem} compiled from a Lagrangian formula, with its derivatives for inspection.
  *
  * @example
+ * import { fromFormula, type FormulaSystem } from '@lnn/systems/formula';
  * const system: FormulaSystem = fromFormula({ lagrangian: '0.5*v^2 - 0.5*q^2', coordinates: ['q'], velocities: ['v'] });
- * system.derivatives.dq; // ['-q']
+ * console.log(system.derivatives.dq); // ['-q']
  */
 export interface FormulaSystem extends MechanicalSystem {
   /** Names of the velocities, in the order of `coordinates`. */
@@ -77,6 +82,7 @@ export interface FormulaSystem extends MechanicalSystem {
  * @returns the compiled system, with its derivatives as strings under `derivatives`.
  * @throws TypeError, RangeError or ReferenceError at once on bad options, naming the option.
  * @example
+ * import { fromFormula } from '@lnn/systems/formula';
  * const pendulum = fromFormula({
  *   lagrangian: '0.5*m*l^2*w^2 + m*g*l*cos(t)',
  *   coordinates: ['t'],
@@ -84,7 +90,8 @@ export interface FormulaSystem extends MechanicalSystem {
  *   parameters: { m: 1, l: 1, g: 9.8 },
  * });
  * const out = new Float64Array(1);
- * pendulum.acceleration([0.3], [0], out); // out[0] = −9.8·sin(0.3)
+ * pendulum.acceleration([0.3], [0], out);
+ * console.log(out[0], -9.8 * Math.sin(0.3)); // equal: −2.896…
  */
 export function fromFormula(options: FromFormulaOptions): FormulaSystem {
   const checked = checkOptions(options);

@@ -1,3 +1,4 @@
+import { dopri5 } from '@lnn/ode';
 import { expectContract, fuzzSettings } from '@lnn/test-utils';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
@@ -17,7 +18,7 @@ describe('@lnn/systems fuzz: data generation and data-set files keep their contr
           acc: ['accelerationDataset', () => accelerationDataset(dp, { count, seed, sample: dp.sampleTrainingState }).arrays],
           states: ['sampleStates', () => sampleStates(dp, dp.sampleTrainingState, count, seed)],
           rel: ['relativisticDataset', () => relativisticDataset({ count, seed }).arrays],
-          traj: ['trajectoryDataset', () => trajectoryDataset(dp, { count, seed, sample: dp.sampleEnergyTestState, times, solver: { rtol: 1e-6, atol: 1e-6, maxSteps: 2_000 } }).arrays],
+          traj: ['trajectoryDataset', () => trajectoryDataset(dp, { count, seed, sample: dp.sampleEnergyTestState, times, method: dopri5({ rtol: 1e-6, atol: 1e-6, maxSteps: 2_000 }) }).arrays],
         } as const;
         const [where, call] = calls[which];
         expectContract([where, 'solve'], call, { errors: [TypeError, RangeError], allowNaN: which === 'traj', maxMs: 5_000 });

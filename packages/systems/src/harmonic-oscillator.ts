@@ -24,8 +24,12 @@ export interface HarmonicOscillator extends MechanicalSystem {
  * (γ > 0) is for dissipation: its energy `½ m q̇² + ½ k q²` decreases.
  *
  * @example
+ * import { harmonicOscillator } from '@lnn/systems';
  * const spring = harmonicOscillator({ k: 4 });        // ω = 2
  * const damped = harmonicOscillator({ damping: 0.1 }); // dissipative
+ * const qdd = new Float64Array(1);
+ * spring.acceleration([0.5], [0], qdd);
+ * console.log(qdd[0], damped.name); // -2 damped-harmonic-oscillator
  */
 export function harmonicOscillator(parameters: HarmonicOscillatorParameters = {}): HarmonicOscillator {
   const where = 'harmonicOscillator';

@@ -22,7 +22,11 @@ export interface PendulumChainParameters {
  * n = 2 is the double pendulum.
  *
  * @example
+ * import { pendulumChain } from '@lnn/systems';
  * const chain = pendulumChain({ n: 10 });
+ * const qdd = new Float64Array(chain.dof);
+ * chain.acceleration(new Float64Array(10).fill(0.1), new Float64Array(10), qdd);
+ * console.log(chain.dof, qdd[0]); // 10, the first link's angular acceleration
  */
 export function pendulumChain(parameters: PendulumChainParameters = {}): MechanicalSystem {
   const where = 'pendulumChain';

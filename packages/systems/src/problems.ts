@@ -2,11 +2,16 @@ import type { LagrangianProblem, SecondOrderProblem } from '@lnn/ode';
 import type { MechanicalSystem } from './system';
 
 /**
- * The system's equations of motion as an `@lnn/ode` second-order problem (for `rk4`, `dopri5`,
- * and — when `velocityDependent` is false, as for the wave equation — `verlet`).
+ * The system's equations of motion as an `@lnn/ode` second-order problem (for `rk4()`, `dopri5()`,
+ * and — when `velocityDependent` is false, as for the wave equation — `verlet()`).
  *
  * @example
- * solve(secondOrderProblem(doublePendulum()), y0, times, { rtol: 1e-10, atol: 1e-10 });
+ * import { dopri5, solve } from '@lnn/ode';
+ * import { doublePendulum, secondOrderProblem } from '@lnn/systems';
+ * const y0 = [0.3, -0.2, 0, 0]; // [θ₁, θ₂, ω₁, ω₂]
+ * const times = [0, 0.5, 1];
+ * const r = solve(secondOrderProblem(doublePendulum()), y0, times, dopri5({ rtol: 1e-10, atol: 1e-10 }));
+ * console.log(r.ok, r.states.subarray(8)); // true, the state at t = 1
  */
 export function secondOrderProblem(system: MechanicalSystem, options: { velocityDependent?: boolean } = {}): SecondOrderProblem {
   const d = system.dof;

@@ -14,8 +14,10 @@ export interface Random {
  *
  * @param seed - any integer (taken modulo 2³²) — or a finite number, whose bits are mixed in.
  * @example
+ * import { createRandom } from '@lnn/systems';
  * const rng = createRandom(42);
- * rng.uniform(0, 2 * Math.PI);
+ * const angle = rng.uniform(0, 2 * Math.PI);
+ * console.log(angle === createRandom(42).uniform(0, 2 * Math.PI)); // true: same seed, same numbers
  */
 export function createRandom(seed: number): Random {
   if (typeof seed !== 'number' || !Number.isFinite(seed)) {

@@ -9,7 +9,9 @@ import { relativisticAcceleration, relativisticMomentum, relativisticParticle } 
  * given the true momentum). Same seed, same data.
  *
  * @example
- * const ds = relativisticDataset({ count: 100_000, seed: 0 });
+ * import { relativisticDataset } from '@lnn/systems';
+ * const ds = relativisticDataset({ count: 1000, seed: 0 });
+ * console.log(Object.keys(ds.arrays)); // states, g, accelerations, momenta
  */
 export function relativisticDataset(options: { readonly count: number; readonly seed: number }): Dataset {
   const count = sampleCount('relativisticDataset', 'options.count', options.count);

@@ -69,8 +69,11 @@ export interface RelativisticParticle extends MechanicalSystem {
  * sample its own g; the free functions take g as an argument for that.
  *
  * @example
+ * import { relativisticAcceleration, relativisticParticle } from '@lnn/systems';
  * const particle = relativisticParticle({ g: 2 });
- * relativisticAcceleration(0.5, 2); // q̈ at q̇ = 0.5
+ * const qdd = new Float64Array(1);
+ * particle.acceleration([0], [0.5], qdd);
+ * console.log(qdd[0], relativisticAcceleration(0.5, 2)); // the same q̈ at q̇ = 0.5: g (1 − q̇²)^(5/2) / (1 + 2q̇²) ≈ 0.6495
  */
 export function relativisticParticle(parameters: { readonly g?: number } = {}): RelativisticParticle {
   const g = parameters.g ?? 1;

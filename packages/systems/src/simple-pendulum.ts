@@ -6,7 +6,11 @@ import type { MechanicalSystem } from './system';
  * `θ̈ = −(g/l) sin θ`.
  *
  * @example
+ * import { simplePendulum } from '@lnn/systems';
  * const p = simplePendulum({ l: 2 });
+ * const qdd = new Float64Array(1);
+ * p.acceleration([Math.PI / 2], [0], qdd);
+ * console.log(qdd[0], p.energy([0], [0])); // -4.9 (−g/l) -19.6 (−m g l)
  */
 export function simplePendulum(parameters: { readonly m?: number; readonly l?: number; readonly g?: number } = {}): MechanicalSystem {
   const where = 'simplePendulum';

@@ -1,4 +1,4 @@
-import { lagrangianAcceleration, solve } from '@lnn/ode';
+import { dopri5, lagrangianAcceleration, solve, variational } from '@lnn/ode';
 import { describe, expect, it } from 'vitest';
 import { doublePendulum } from './double-pendulum';
 import { harmonicOscillator } from './harmonic-oscillator';
@@ -128,7 +128,7 @@ describe('double pendulum', () => {
       }
     }
     const times = Array.from({ length: 11 }, (_, i) => i * 10);
-    const r = solve(secondOrderProblem(dp), y0, times, { rtol: 1e-10, atol: 1e-10 });
+    const r = solve(secondOrderProblem(dp), y0, times, dopri5({ rtol: 1e-10, atol: 1e-10 }));
     expect(r.ok).toBe(true);
     const e0 = energies(dp, y0);
     const eEnd = energies(dp, r.states.subarray(10 * 16));
@@ -147,7 +147,7 @@ describe('wave equation', () => {
     const dt = 0.5 * wave.parameters.dx!; // CFL 0.5 (the midpoint rule is stable at any step)
     const steps = 10_000;
     const times = Array.from({ length: 11 }, (_, i) => (i * steps * dt) / 10);
-    const r = solve(lagrangianProblem(wave), y0, times, { method: 'variational', dt });
+    const r = solve(lagrangianProblem(wave), y0, times, variational({ dt }));
     expect(r.ok).toBe(true);
     expect(r.stats.steps).toBe(steps);
     const e = Array.from({ length: 11 }, (_, k) => wave.energy(r.states.subarray(128 * k, 128 * k + 64), r.states.subarray(128 * k + 64, 128 * (k + 1))));
@@ -206,7 +206,7 @@ describe('bad parameters are refused by name', () => {
 describe('damped harmonic oscillator', () => {
   it('loses energy along its trajectories', () => {
     const osc = harmonicOscillator({ damping: 0.2 });
-    const r = solve(secondOrderProblem(osc), [1, 0], [0, 5, 10], { rtol: 1e-10, atol: 1e-12 });
+    const r = solve(secondOrderProblem(osc), [1, 0], [0, 5, 10], dopri5({ rtol: 1e-10, atol: 1e-12 }));
     const e = energies(osc, r.states);
     expect(e[1]!).toBeLessThan(e[0]!);
     expect(e[2]!).toBeLessThan(e[1]!);

@@ -32,9 +32,11 @@ export interface Wave1d extends MechanicalSystem {
  * difference `φ̈ᵢ = c² (φᵢ₊₁ − 2φᵢ + φᵢ₋₁)/Δx²`. Coordinates are the n field values.
  *
  * @example
+ * import { wave1d } from '@lnn/systems';
  * const wave = wave1d({ n: 100 });
  * const [phi, phiDot] = [new Float64Array(100), new Float64Array(100)];
  * wave.gaussianPulse(phi, phiDot, { center: 0.5, width: 0.05 });
+ * console.log(phi[50], wave.energy(phi, phiDot)); // 1 at the centre; the pulse's energy
  */
 export function wave1d(parameters: Wave1dParameters = {}): Wave1d {
   const where = 'wave1d';

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@lnn/autodiff';
 import { rollout, type DynamicsModel } from '@lnn/lagrangian';
+import { dopri5, rk4 } from '@lnn/ode';
 import { assertAllClose } from '@lnn/autodiff/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { silentProgress, type Progress } from '../progress';
@@ -41,13 +42,13 @@ describe('rolloutWithProgress', () => {
   const k = Float64Array.from([1, 4, 0.25]);
 
   it('with one RK4 segment gives exactly what rollout gives; in segments it follows the analytic solution, and the bar reaches the end', () => {
-    const whole = rollout(oscillators, y0, times, { method: 'rk4', dt: 0.01, extra: k });
-    const one = rolloutWithProgress(silentProgress, 'oscillators', oscillators, y0, times, { method: 'rk4', dt: 0.01 }, { extra: k, segments: 1 });
+    const whole = rollout(oscillators, y0, times, rk4({ dt: 0.01 }), { extra: k });
+    const one = rolloutWithProgress(silentProgress, 'oscillators', oscillators, y0, times, rk4({ dt: 0.01 }), { extra: k, segments: 1 });
     expect(Array.from(one.states)).toEqual(Array.from(whole.states));
     expect(one.status).toEqual(['success', 'success', 'success']);
 
     const progress = recording();
-    const segmented = rolloutWithProgress(progress, 'oscillators', oscillators, y0, times, { method: 'dopri5', rtol: 1e-9, atol: 1e-9, maxSteps: 10_000 }, { extra: k, segments: 6 });
+    const segmented = rolloutWithProgress(progress, 'oscillators', oscillators, y0, times, dopri5({ rtol: 1e-9, atol: 1e-9, maxSteps: 10_000 }), { extra: k, segments: 6 });
     const exact = Float64Array.from({ length: times.length * 3 * 2 }, (_, i) => {
       const [t, b, c] = [Math.floor(i / 6), Math.floor((i % 6) / 2), i % 2];
       const [q0, v0, w] = [y0[2 * b] as number, y0[2 * b + 1] as number, Math.sqrt(k[b] as number)];
@@ -70,7 +71,7 @@ describe('rolloutWithProgress', () => {
       if (trajectory === 0 && Math.abs(state[0] as number) > 10) return 'too far';
       return trajectory === 1 && t >= 2 ? 'asked to stop' : undefined;
     };
-    const r = rolloutWithProgress(silentProgress, 'x', oscillators, y0, times, { method: 'dopri5', rtol: 1e-8, atol: 1e-8, maxSteps: 10_000 }, { extra: Float64Array.from([-9, 4, 0.25]), segments: 5, stop });
+    const r = rolloutWithProgress(silentProgress, 'x', oscillators, y0, times, dopri5({ rtol: 1e-8, atol: 1e-8, maxSteps: 10_000 }), { extra: Float64Array.from([-9, 4, 0.25]), segments: 5, stop });
     expect([...seen].sort()).toEqual([0, 1, 2]);
     expect(r.status[0]).not.toBe('success');
     expect(r.reasons[0]).toBe('too far');
@@ -93,7 +94,7 @@ describe('rolloutWithProgress', () => {
   });
 
   it('shares the step budget out among the segments: too few steps stop every trajectory with step-limit', () => {
-    const r = rolloutWithProgress(silentProgress, 'x', oscillators, y0, times, { method: 'dopri5', rtol: 1e-12, atol: 1e-12, maxSteps: 40 }, { extra: k, segments: 4 });
+    const r = rolloutWithProgress(silentProgress, 'x', oscillators, y0, times, dopri5({ rtol: 1e-12, atol: 1e-12, maxSteps: 40 }), { extra: k, segments: 4 });
     expect(r.status).toEqual(['step-limit', 'step-limit', 'step-limit']);
     expect(r.states[(20 * 3) * 2]).toBeNaN();
   });

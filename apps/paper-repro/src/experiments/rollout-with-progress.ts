@@ -1,15 +1,17 @@
 import { rollout, type DynamicsModel } from '@lnn/lagrangian';
-import type { SolveResult } from '@lnn/ode';
+import type { SolveMethod, SolveResult } from '@lnn/ode';
 import type { Progress } from '../progress';
 
 /**
- * How each segment of {@link rolloutWithProgress} is integrated: adaptive Dormand–Prince, whose
- * `maxSteps` (accepted steps over the whole horizon) is shared out among the segments — past them
- * a trajectory stops with 'step-limit' — or fixed-step RK4.
+ * How each segment of {@link rolloutWithProgress} is integrated: any `@lnn/ode` method value. An
+ * adaptive one's `maxSteps` (accepted steps over the whole horizon) is shared out among the
+ * segments — past them a trajectory stops with 'step-limit'; a fixed-step one's applies to each
+ * segment.
  */
-export type SegmentIntegrator =
-  | { readonly method: 'dopri5'; readonly rtol: number; readonly atol: number; readonly maxSteps: number }
-  | { readonly method: 'rk4'; readonly dt: number };
+export type SegmentMethod = SolveMethod<{ readonly maxSteps: number; readonly adaptive?: boolean }>;
+
+/** Whether a method controls its step by an error estimate (then its step budget is shared out). */
+const isAdaptive = (method: SegmentMethod): boolean => method.options.adaptive === true;
 
 /** Options of {@link rolloutWithProgress}. */
 export interface RolloutWithProgressOptions {
@@ -39,11 +41,11 @@ export interface SegmentedRollout {
  *
  * @param progress - where the bar is drawn (`context.progress`).
  * @param label - the bar's label.
- * @param integrator - adaptive Dormand–Prince or fixed-step RK4 for each segment.
+ * @param method - the method of each segment (`dopri5({ rtol, atol, maxSteps })`, `rk4({ dt })`, …).
  * @returns the states `[T, B, 2d]` and each trajectory's status.
  * @example
- * const r = rolloutWithProgress(context.progress, 'rollouts of the LNN', model, y0, times, { method: 'dopri5', rtol: 1e-7, atol: 1e-7, maxSteps: 5_000 }, { segments: 4 });
- * const ring = rolloutWithProgress(context.progress, 'wave rollout', model, y0, times, { method: 'rk4', dt: 0.1 });
+ * const r = rolloutWithProgress(context.progress, 'rollouts of the LNN', model, y0, times, dopri5({ rtol: 1e-7, atol: 1e-7, maxSteps: 5_000 }), { segments: 4 });
+ * const ring = rolloutWithProgress(context.progress, 'wave rollout', model, y0, times, rk4({ dt: 0.1 }));
  */
 export function rolloutWithProgress(
   progress: Progress,
@@ -51,7 +53,7 @@ export function rolloutWithProgress(
   model: DynamicsModel,
   y0: Float64Array,
   times: Float64Array,
-  integrator: SegmentIntegrator,
+  method: SegmentMethod,
   options: RolloutWithProgressOptions = {},
 ): SegmentedRollout {
   const width = 2 * model.dof;
@@ -72,7 +74,7 @@ export function rolloutWithProgress(
     if (alive.length === 0) break;
     const start = new Float64Array(alive.length * width);
     alive.forEach((b, i) => start.set(states.subarray((from * batch + b) * width, (from * batch + b + 1) * width), i * width));
-    const r = rolloutSegment(model, start, times.subarray(from, to + 1), alive, integrator, { outputs: to - from, of: T - 1 }, options);
+    const r = rolloutSegment(model, start, times.subarray(from, to + 1), alive, method, { outputs: to - from, of: T - 1 }, options);
     alive.forEach((b, i) => {
       for (let t = 1; t <= to - from; t++) states.set(r.states.subarray((t * alive.length + i) * width, (t * alive.length + i + 1) * width), ((from + t) * batch + b) * width);
       const st = r.status[i] as string;
@@ -81,7 +83,7 @@ export function rolloutWithProgress(
     });
     from = to;
     // A fixed-step rollout shows the time reached, an adaptive one how many trajectories have stopped.
-    task.update(to, integrator.method === 'rk4' ? `t = ${(times[to] as number).toPrecision(3)}` : `${stopped()} stopped`);
+    task.update(to, isAdaptive(method) ? `${stopped()} stopped` : `t = ${(times[to] as number).toPrecision(3)}`);
   }
   task.finish(`${stopped()} of ${batch} stopped early`);
   return { states, status, reasons };
@@ -89,26 +91,22 @@ export function rolloutWithProgress(
 
 /**
  * One segment: the trajectories still `alive` (indices into y0) from `start` over `times`, which
- * are `share.outputs` of the horizon's `share.of` output intervals (Dormand–Prince gets that share
- * of the step budget).
+ * are `share.outputs` of the horizon's `share.of` output intervals (an adaptive method gets that
+ * share of the step budget).
  */
 function rolloutSegment(
   model: DynamicsModel,
   start: Float64Array,
   times: Float64Array,
   alive: readonly number[],
-  integrator: SegmentIntegrator,
+  method: SegmentMethod,
   share: { readonly outputs: number; readonly of: number },
   options: RolloutWithProgressOptions,
 ): SolveResult {
   const { extra: allExtra, stop } = options;
   const extra = allExtra === undefined ? undefined : Float64Array.from(alive.flatMap((b) => Array.from(allExtra.subarray(b * model.extraDim, (b + 1) * model.extraDim))));
-  const method =
-    integrator.method === 'rk4'
-      ? { method: 'rk4' as const, dt: integrator.dt }
-      : { method: 'dopri5' as const, rtol: integrator.rtol, atol: integrator.atol, maxSteps: Math.max(10, Math.ceil((integrator.maxSteps * share.outputs) / share.of)) };
-  return rollout(model, start, times, {
-    ...method,
+  const segment = isAdaptive(method) ? method.with({ maxSteps: Math.max(10, Math.ceil((method.options.maxSteps * share.outputs) / share.of)) }) : method;
+  return rollout(model, start, times, segment, {
     ...(extra === undefined ? {} : { extra }),
     ...(stop === undefined ? {} : { stop: (t: number, state: Float64Array, i: number) => stop(t, state, alive[i] as number) }),
   });

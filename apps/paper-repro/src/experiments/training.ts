@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { assignVariables, loadModel, saveModel, train, evaluate, variableArrays, type DynamicsModel, type TrainingData, type TrainOptions, type TrainResult } from '@lnn/lagrangian';
+import { loadWeights, saveModel, train, evaluate, type DynamicsModel, type TrainingData, type TrainOptions, type TrainResult } from '@lnn/lagrangian';
 import type { ExperimentContext } from '../experiment';
 
 /** What {@link trainWithCheckpoints} reports. */
@@ -71,9 +71,7 @@ export function trainWithCheckpoints(
   if (keepBest !== undefined && best !== undefined && best.step !== result.steps) {
     const last = evaluate(model, keepBest.data, { loss: 'l1', batchSize: 512 });
     if (!(last <= best.loss)) {
-      const kept = loadModel(bestDir);
-      assignVariables(model, variableArrays(kept), 'trainWithCheckpoints: keep-best');
-      kept.dispose();
+      loadWeights(model, bestDir);
       keptStep = best.step;
     }
   }

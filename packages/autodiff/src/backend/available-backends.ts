@@ -7,7 +7,11 @@ import { BACKEND_PACKAGES } from './loaders';
  * prove the backend starts (a native binary can still be missing); `initBackend` reports that.
  *
  * @example
- * for (const backend of availableBackends()) await initBackend({ backend });
+ * import { availableBackends, initBackend } from '@lnn/autodiff';
+ * for (const backend of availableBackends()) {
+ *   const info = await initBackend({ backend }); // each installed one, best first
+ *   console.log(info.backend); // wasm, cpu (and tensorflow when @tensorflow/tfjs-node is installed)
+ * }
  */
 export function availableBackends(): ConcreteBackend[] {
   const require = createRequire(import.meta.url);

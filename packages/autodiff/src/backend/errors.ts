@@ -4,8 +4,12 @@ import type { ConcreteBackend } from './backend-name';
  * The backend's package is not installed. The message names the package to install.
  *
  * @example
- * try { await initBackend({ backend: 'tensorflow' }); }
- * catch (e) { if (e instanceof BackendUnavailableError) console.log(e.packageName); }
+ * import { BackendUnavailableError, initBackend } from '@lnn/autodiff';
+ * try {
+ *   await initBackend({ backend: 'tensorflow' });
+ * } catch (e) {
+ *   if (e instanceof BackendUnavailableError) console.log(e.packageName); // @tensorflow/tfjs-node, unless installed
+ * }
  */
 export class BackendUnavailableError extends Error {
   override readonly name = 'BackendUnavailableError';

@@ -21,6 +21,12 @@ interface WasmBackend {
  * values.
  *
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, inPlaceViews } from '@lnn/autodiff';
+ * await initBackend({ backend: 'wasm' });
+ * const lr = 0.1;
+ * const variable = tf.variable(tf.tensor1d([1, 2, 3]));
+ * const gradient = tf.tensor1d([1, 1, 1]);
  * const next = tf.zerosLike(variable);
  * const views = inPlaceViews([next], [variable, gradient]);
  * if (views !== undefined) {
@@ -29,6 +35,7 @@ interface WasmBackend {
  *   variable.assign(next);
  * }
  * next.dispose();
+ * console.log(variable.dataSync()); // ≈ [0.9, 1.9, 2.9]
  */
 export function inPlaceViews(write: readonly tf.Tensor[], read: readonly tf.Tensor[] = []): Float32Array[] | undefined {
   if (tf.getBackend() !== 'wasm') return undefined;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ConcreteBackend } from './backend-name';
 import { BackendInitError, BackendUnavailableError } from './errors';
+import { importOptional } from './optional-import';
 import { registerWasmKernels } from './wasm-kernels';
 import { prepareWasm, type TfjsWasmPackage } from './wasm-threads';
 
@@ -41,13 +42,24 @@ function isMissingPackage(error: unknown, packageName: string): boolean {
   return notFound && error.message.includes(packageName);
 }
 
+/**
+ * How each backend's package is imported. The two embedded backends are this package's own
+ * dependencies: literal specifiers, so that a bundler includes them (a browser app has no
+ * `node_modules` to look in at run time). tfjs-node's are optional: a variable specifier keeps
+ * bundlers from resolving them at build time.
+ */
+const IMPORTS: Readonly<Record<ConcreteBackend, () => Promise<unknown>>> = {
+  wasm: () => import('@tensorflow/tfjs-backend-wasm'),
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+  tensorflow: () => importOptional(BACKEND_PACKAGES.tensorflow),
+  'tensorflow-gpu': () => importOptional(BACKEND_PACKAGES['tensorflow-gpu']),
+};
+
 /** Imports a backend's package, translating "not installed" into a `BackendUnavailableError`. */
 async function importPackage(backend: ConcreteBackend): Promise<unknown> {
   const packageName = BACKEND_PACKAGES[backend];
   try {
-    // A variable specifier keeps bundlers from resolving optional packages at build time.
-    const specifier: string = packageName;
-    return (await import(specifier)) as unknown;
+    return await IMPORTS[backend]();
   } catch (error) {
     if (isMissingPackage(error, packageName)) throw new BackendUnavailableError(backend, packageName, { cause: error });
     const reason = error instanceof Error ? error.message : String(error);

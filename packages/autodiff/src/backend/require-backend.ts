@@ -7,7 +7,14 @@ import { NoBackendError } from './errors';
  * found in registry". A registered but not yet started backend passes: tfjs starts it itself.
  *
  * @example
- * requireBackend('MlpLagrangian'); // first thing in a constructor that makes tensors
+ * import { initBackend, NoBackendError, requireBackend } from '@lnn/autodiff';
+ * try {
+ *   requireBackend('MyModel'); // first thing in a constructor that makes tensors
+ * } catch (e) {
+ *   if (e instanceof NoBackendError) console.log(e.message); // names MyModel; says to call initBackend()
+ * }
+ * await initBackend();
+ * requireBackend('MyModel'); // now passes
  */
 export function requireBackend(where: string): void {
   const engine = tf.engine() as unknown as { backendName?: string | null; registryFactory?: Record<string, unknown> };

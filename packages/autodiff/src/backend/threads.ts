@@ -1,3 +1,5 @@
+import { logicalCores } from './logical-cores';
+
 /** The environment variable that sets the wasm backend's thread count when no option does. */
 export const THREADS_ENV_VAR = 'LNN_THREADS';
 
@@ -9,16 +11,6 @@ export const MAX_WASM_THREADS = 8;
 
 /** Where a thread count came from. */
 export type ThreadsSource = 'option' | 'environment' | 'default';
-
-/** The logical cores this runtime reports: `os.availableParallelism()` in Node, `navigator.hardwareConcurrency` in browsers, else 1. */
-export async function logicalCores(): Promise<number> {
-  if (globalThis.process?.versions?.node !== undefined) {
-    const os = await import('node:os');
-    return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  }
-  const reported = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
-  return typeof reported === 'number' && reported >= 1 ? Math.floor(reported) : 1;
-}
 
 /** Narrows a thread count to a positive integer, or throws a `TypeError` naming where it came from. */
 export function parseThreads(value: unknown, where: string): number {

@@ -25,8 +25,12 @@ import { zeroGradConfigs } from './zero-gradients';
  * `@lnn/autodiff` was imported.
  *
  * @example
- * import { registerGradients } from '@lnn/autodiff';
- * registerGradients(); // after importing @tensorflow/tfjs
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, registerGradients } from '@lnn/autodiff';
+ * registerGradients(); // again, after importing a library (e.g. @tensorflow/tfjs) that registers its own rules
+ * await initBackend();
+ * const third = tf.grad(tf.grad(tf.grad((x) => tf.sum(tf.tanh(x)))));
+ * console.log(third(tf.tensor1d([0.5])).dataSync()); // tanh‴(0.5) ≈ −0.565
  */
 export function registerGradients(): void {
   registerTfjsGradients();

@@ -11,7 +11,9 @@ import { tfjsGradConfigs } from 'virtual:tfjs-gradient-configs';
  *
  * @returns the number of rules registered by this call (0 when all were already present).
  * @example
- * registerTfjsGradients(); // idempotent: safe to call again
+ * import { registerTfjsGradients, tfjsGradientKernelNames } from '@lnn/autodiff';
+ * const added = registerTfjsGradients(); // idempotent: safe to call again
+ * console.log(added, tfjsGradientKernelNames().length > 100); // 0 (importing @lnn/autodiff registered them) true
  */
 export function registerTfjsGradients(): number {
   let registered = 0;

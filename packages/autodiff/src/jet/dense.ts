@@ -12,7 +12,13 @@ import type { TransposeCache } from './transpose-cache';
  * being recorded.
  *
  * @example
- * const h = jets.softplus(jets.dense(x, w1, b1));
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, jetHessian, jets } from '@lnn/autodiff';
+ * await initBackend();
+ * const w1 = tf.tensor2d([[1], [2]]); // 2 → 1
+ * const b1 = tf.tensor1d([0]);
+ * const { hessian } = jetHessian((x) => jets.softplus(jets.dense(x, w1, b1)))(tf.tensor2d([[0, 0]]));
+ * console.log(hessian.arraySync()); // σ′(0) w wᵀ = 0.25 · [[1, 2], [2, 4]]
  */
 export function dense(x: Jet, w: tf.Tensor2D, b?: tf.Tensor1D | null, transposes?: TransposeCache): Jet {
   const trace = sameTrace('jets.dense', x);

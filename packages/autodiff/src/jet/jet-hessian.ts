@@ -61,9 +61,15 @@ function checkOutput(output: Jet, trace: JetTrace, where: string): void {
  * overflows float32 is a RangeError, never a silent NaN or ±Infinity.
  *
  * @example
- * import { jets, jetHessian } from '@lnn/autodiff';
- * const mlp = (x) => jets.dense(jets.softplus(jets.dense(x, w1, b1)), w2);
- * const { value, gradient, hessian } = jetHessian(mlp)(x); // [B], [B, D], [B, D, D]
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, jetHessian, jets, type Jet } from '@lnn/autodiff';
+ * await initBackend();
+ * const [w1, b1] = [tf.randomNormal([3, 8], 0, 1, 'float32', 1) as tf.Tensor2D, tf.zeros([8]) as tf.Tensor1D];
+ * const w2 = tf.randomNormal([8, 1], 0, 1, 'float32', 2) as tf.Tensor2D;
+ * const mlp = (x: Jet) => jets.dense(jets.softplus(jets.dense(x, w1, b1)), w2);
+ * const x = tf.randomNormal([5, 3], 0, 1, 'float32', 3) as tf.Tensor2D;
+ * const { value, gradient, hessian } = jetHessian(mlp)(x);
+ * console.log(value.shape, gradient.shape, hessian.shape); // [5] [5, 3] [5, 3, 3]
  */
 export function jetHessian(f: JetFn, options: TransformOptions = {}): (x: tf.Tensor2D) => JetResult {
   return (x) => {
@@ -102,8 +108,16 @@ export interface DirectionalJetResult {
  * does proportionally less work.
  *
  * @example
- * // H_vv and H_vq·q̇ of L(q, q̇) in one pass: directions e_v₁…e_v_d and (q̇, 0)
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, jetDirectional, jets, type Jet } from '@lnn/autodiff';
+ * await initBackend();
+ * // L(q, q̇) = ½ q̇² (1 + q²) for one coordinate: x = [q, q̇]
+ * const lagrangian = (x: Jet) => jets.scale(jets.mul(jets.square(jets.slice(x, 1, 1)), jets.add(jets.square(jets.slice(x, 0, 1)), 1)), 0.5);
+ * const x = tf.tensor2d([[0.5, 2]]);
+ * // H_vv and H_vq·q̇ of L(q, q̇) in one pass: directions e_v and (q̇, 0)
+ * const directions = tf.tensor3d([[[0, 1], [2, 0]]]);
  * const r = jetDirectional(lagrangian)(x, directions);
+ * console.log(r.hessian.arraySync()); // [[[H_vv, H_vq·q̇], [H_vq·q̇, q̇ H_qq q̇]]] = [[[1.25, 4], [4, 16]]]
  */
 export function jetDirectional(f: JetFn, options: TransformOptions = {}): (x: tf.Tensor2D, directions: tf.Tensor3D) => DirectionalJetResult {
   return (x, directions) => {

@@ -12,9 +12,15 @@ import { isRecordingGradients } from '../linalg/batched-system';
  * (a model) disposes it with its weights.
  *
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, jetHessian, jets, TransposeCache } from '@lnn/autodiff';
+ * await initBackend();
+ * const w = tf.randomNormal([3, 1], 0, 1, 'float32', 1) as tf.Tensor2D;
+ * const b = tf.zeros([1]) as tf.Tensor1D;
  * const transposes = new TransposeCache();
- * const h = jets.dense(x, w, b, transposes);
- * // …
+ * const f = (x: tf.Tensor2D) => jetHessian((j) => jets.softplus(jets.dense(j, w, b, transposes)))(x);
+ * f(tf.ones([2, 3])); // makes wᵀ once …
+ * f(tf.zeros([2, 3])); // … and reuses it
  * transposes.dispose();
  */
 export class TransposeCache {

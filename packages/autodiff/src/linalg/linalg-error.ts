@@ -19,7 +19,16 @@ const ADVICE: Readonly<Record<LinalgFailure, string>> = {
  * can drop or repair them; never replaced by a silent NaN.
  *
  * @example
- * try { solve(A, b); } catch (e) { if (e instanceof LinalgError && e.kind === 'singular') ... }
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, LinalgError, solve } from '@lnn/autodiff';
+ * await initBackend();
+ * const A = tf.tensor3d([[[2, 0], [0, 2]], [[1, 2], [2, 4]]]); // sample 1 is singular
+ * const b = tf.tensor2d([[1, 1], [1, 1]]);
+ * try {
+ *   solve(A, b);
+ * } catch (e) {
+ *   if (e instanceof LinalgError && e.kind === 'singular') console.log(e.samples); // [1]
+ * }
  */
 export class LinalgError extends Error {
   override readonly name = 'LinalgError';

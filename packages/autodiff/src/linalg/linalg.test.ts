@@ -6,6 +6,10 @@ import { assertAllClose } from '../testing/all-close';
 import { dampedSolve } from './damped-solve';
 import { LinalgError } from './linalg-error';
 import { pinvSolve } from './pinv-solve';
+import { cholesky } from './solvers/cholesky';
+import { damped } from './solvers/damped';
+import { lu } from './solvers/lu';
+import { pinv } from './solvers/pinv';
 import { solve } from './solve';
 import { symmetricEigenvalues } from './symmetric-eigenvalues';
 
@@ -111,14 +115,14 @@ describe.each(['wasm', 'cpu'] as const)('batched linear algebra on %s', (backend
       assertAllClose(lu, expected, tol);
       assertAllClose(solve(A, b, { method: 'cholesky' }), expected, tol);
       assertAllClose(pinvSolve(A, b), expected, tol);
-      assertAllClose(dampedSolve(A, b, 0), expected, tol);
+      assertAllClose(dampedSolve(A, b, { epsilon: 0 }), expected, tol);
     });
   });
 
   it('dampedSolve solves (A + εI) x = b', () => {
     tf.tidy(() => {
       const a = [[1, 2], [2, 4]]; // singular
-      const x = dampedSolve(tf.tensor3d([a]), tf.tensor2d([[1, 1]]), 0.5);
+      const x = dampedSolve(tf.tensor3d([a]), tf.tensor2d([[1, 1]]), { epsilon: 0.5 });
       assertAllClose(x, gaussJordan([[1.5, 2], [2, 4.5]], [[1], [1]]).flat(), { rtol: 1e-6, atol: 1e-7 });
     });
   });
@@ -166,7 +170,8 @@ describe.each(['wasm', 'cpu'] as const)('batched linear algebra on %s', (backend
       expect(() => solve(tf.ones([2, 3, 2]), tf.ones([2, 3]))).toThrow('solve: A must have shape [batch, d, d] with d ≥ 1, received [2, 3, 2].');
       expect(() => solve(tf.ones([2, 3, 3]), tf.ones([2, 2]))).toThrow('solve: b must have shape [2, 3] or [2, 3, k], received [2, 2].');
       expect(() => solve(tf.ones([1, 1, 1]), tf.ones([1, 1]), { method: 'qr' as never })).toThrow(/options.method must be 'lu' or 'cholesky'/);
-      expect(() => dampedSolve(tf.ones([1, 1, 1]), tf.ones([1, 1]), -1)).toThrow('dampedSolve: epsilon must be a finite number ≥ 0, received -1.');
+      expect(() => dampedSolve(tf.ones([1, 1, 1]), tf.ones([1, 1]), { epsilon: -1 })).toThrow('dampedSolve: options.epsilon must be a finite number ≥ 0, received -1.');
+      expect(() => dampedSolve(tf.ones([1, 1, 1]), tf.ones([1, 1]), undefined as never)).toThrow('dampedSolve: options.epsilon must be a finite number ≥ 0, received undefined.');
       expect(() => pinvSolve(tf.ones([1, 1, 1]), tf.ones([1, 1]), { rcond: Number.NaN })).toThrow(/rcond must be a finite number/);
     });
   });
@@ -207,8 +212,13 @@ describe.each(['wasm', 'cpu'] as const)('linear-algebra gradients on %s', (backe
   const cases: [string, (A: tf.Tensor, B: tf.Tensor) => tf.Tensor, HostSolve, number[][]][] = [
     ['solve (LU), non-symmetric A', (A, B) => solve(A, B), gaussJordan, nonsymmetric],
     ['solve (Cholesky)', (A, B) => solve(A, B, { method: 'cholesky' }), (m, r) => gaussJordan(sym(m), r), a],
-    ['dampedSolve, ε = 0.3', (A, B) => dampedSolve(A, B, 0.3), (m, r) => gaussJordan(m.map((row, i) => row.map((v, j) => v + (i === j ? 0.3 : 0))), r), nonsymmetric],
+    ['dampedSolve, ε = 0.3', (A, B) => dampedSolve(A, B, { epsilon: 0.3 }), (m, r) => gaussJordan(m.map((row, i) => row.map((v, j) => v + (i === j ? 0.3 : 0))), r), nonsymmetric],
     ['pinvSolve, full rank', (A, B) => pinvSolve(A, B), (m, r) => pinvReference(sym(m), r, 4 * 1.1920929e-7), a],
+    // The solver values: the same ops behind a value, checked the same way.
+    ['lu().solve, non-symmetric A', (A, B) => lu().solve(A, B), gaussJordan, nonsymmetric],
+    ['cholesky().solve', (A, B) => cholesky().solve(A, B), (m, r) => gaussJordan(sym(m), r), a],
+    ['damped({ epsilon: 0.3 }).solve', (A, B) => damped({ epsilon: 0.3 }).solve(A, B), (m, r) => gaussJordan(m.map((row, i) => row.map((v, j) => v + (i === j ? 0.3 : 0))), r), nonsymmetric],
+    ['pinv().solve, full rank', (A, B) => pinv().solve(A, B), (m, r) => pinvReference(sym(m), r, 4 * 1.1920929e-7), a],
   ];
 
   it.each(cases)('%s: gradients match finite differences', (_name, op, host, matrix) => {

@@ -168,7 +168,13 @@ function makePinvSolve(rcond: number | undefined) {
  *
  * @throws {LinalgError} `non-finite-input`, `no-convergence`, `non-finite-result`.
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, pinvSolve } from '@lnn/autodiff';
+ * await initBackend();
+ * const hvv = tf.tensor3d([[[1, 0], [0, 0]]]); // singular
+ * const rhs = tf.tensor2d([[1, 1]]);
  * const qdd = pinvSolve(hvv, rhs); // [B, d]
+ * console.log(qdd.arraySync()); // [[1, 0]]: the minimum-norm least-squares solution
  */
 export function pinvSolve(a: tf.Tensor, b: tf.Tensor, options: PinvSolveOptions = {}): tf.Tensor {
   const { rcond } = options;

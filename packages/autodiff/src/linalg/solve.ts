@@ -118,8 +118,14 @@ const solvers = { lu: makeSolve('lu'), cholesky: makeSolve('cholesky') };
  *   `not-positive-definite` (Cholesky); `non-finite-result` (the solution overflows float32).
  *   The error lists the samples concerned.
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, solve } from '@lnn/autodiff';
+ * await initBackend();
+ * const A = tf.tensor3d([[[2, 1], [1, 3]]]);
+ * const b = tf.tensor2d([[3, 4]]);
  * const x = solve(A, b);                          // LU with partial pivoting
- * const y = solve(M, f, { method: 'cholesky' });  // M symmetric positive definite
+ * const y = solve(A, b, { method: 'cholesky' });  // A symmetric positive definite
+ * console.log(x.arraySync(), y.arraySync()); // both ≈ [[1, 1]]
  */
 export function solve(a: tf.Tensor, b: tf.Tensor, options: SolveOptions = {}): tf.Tensor {
   const { method = 'lu' } = options;

@@ -41,7 +41,13 @@ const eigenvalues = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => 
  *
  * @throws {LinalgError} `non-finite-input`, `no-convergence`.
  * @example
- * const λ = symmetricEigenvalues(hvv); // condition number: max|λ| / min|λ|
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, symmetricEigenvalues } from '@lnn/autodiff';
+ * await initBackend();
+ * const hvv = tf.tensor3d([[[2, 1], [1, 2]]]);
+ * const λ = symmetricEigenvalues(hvv); // [[1, 3]], ascending
+ * const [min, max] = λ.dataSync();
+ * console.log(Math.abs(max) / Math.abs(min)); // ≈ 3: the condition number
  */
 export function symmetricEigenvalues(a: tf.Tensor): tf.Tensor2D {
   if (a == null || a.rank !== 3 || a.shape[1] !== a.shape[2] || a.dtype !== 'float32') {

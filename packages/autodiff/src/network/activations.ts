@@ -21,7 +21,11 @@ const onJets: Readonly<Record<SmoothActivation, (x: Jet) => Jet>> = { softplus: 
  * The tfjs op of an activation (`tf.softplus`, …).
  *
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, tensorActivation } from '@lnn/autodiff';
+ * await initBackend();
  * const act = tensorActivation('tanh'); // tf.tanh
+ * console.log(act(tf.tensor1d([0, 1])).dataSync()); // ≈ [0, 0.7616]
  */
 export function tensorActivation(activation: Activation): (x: tf.Tensor) => tf.Tensor {
   return onTensors[activation];
@@ -32,7 +36,14 @@ export function tensorActivation(activation: Activation): (x: tf.Tensor) => tf.T
  * with no jet form.
  *
  * @example
+ * import { jetActivation, jets } from '@lnn/autodiff';
  * const act = jetActivation('softplus', 'Hnn'); // jets.softplus
+ * console.log(act === jets.softplus); // true
+ * try {
+ *   jetActivation('relu', 'Hnn');
+ * } catch (e) {
+ *   console.log((e as TypeError).message); // Hnn: activation 'relu' has no jet form; use one of softplus, tanh, sigmoid.
+ * }
  */
 export function jetActivation(activation: Activation, where: string): (x: Jet) => Jet {
   const act = onJets[activation as SmoothActivation];

@@ -16,7 +16,13 @@ export const ANGLE_TRANSFORMS: readonly AngleTransform[] = ['none', 'wrap', 'fea
  * fields `angles` and `angleTransform`.
  *
  * @example
- * checkAngles('MlpDynamics', 2, [0, 1], 'wrap');
+ * import { checkAngles } from '@lnn/autodiff';
+ * checkAngles('MlpDynamics', 2, [0, 1], 'wrap'); // fine
+ * try {
+ *   checkAngles('MlpDynamics', 2, [2], 'wrap');
+ * } catch (e) {
+ *   console.log((e as TypeError).message); // MlpDynamics: config.angles must be distinct coordinate indices in [0, 2), received [2].
+ * }
  */
 export function checkAngles(where: string, dof: number, angles: readonly number[], transform: AngleTransform): void {
   if (!Array.isArray(angles) || !angles.every((i) => Number.isInteger(i) && i >= 0 && i < dof) || new Set(angles).size !== angles.length) {
@@ -31,7 +37,8 @@ export function checkAngles(where: string, dof: number, angles: readonly number[
  * How many features `dof` coordinates become: one more per angle with `'features'`.
  *
  * @example
- * angleFeatureWidth(2, [0, 1], 'features'); // 4
+ * import { angleFeatureWidth } from '@lnn/autodiff';
+ * console.log(angleFeatureWidth(2, [0, 1], 'features'), angleFeatureWidth(2, [0, 1], 'wrap')); // 4 2
  */
 export function angleFeatureWidth(dof: number, angles: readonly number[], transform: AngleTransform): number {
   return transform === 'features' ? dof + angles.length : dof;
@@ -51,7 +58,12 @@ function wrapOffsets(q: tf.Tensor2D, angles: readonly number[]): tf.Tensor2D {
  * (cos, sin) in place (`[B, d + angles]`); `q` itself for `'none'` or no angles.
  *
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { angleFeatures, initBackend } from '@lnn/autodiff';
+ * await initBackend();
+ * const q = tf.tensor2d([[0, Math.PI / 2]]);
  * const features = angleFeatures(q, [0, 1], 'features'); // [B, 4]: cos q₀, sin q₀, cos q₁, sin q₁
+ * console.log(features.arraySync()); // ≈ [[1, 0, 0, 1]]
  */
 export function angleFeatures(q: tf.Tensor2D, angles: readonly number[], transform: AngleTransform): tf.Tensor2D {
   if (transform === 'none' || angles.length === 0) return q;
@@ -70,7 +82,12 @@ export function angleFeatures(q: tf.Tensor2D, angles: readonly number[], transfo
  * cos and sin.
  *
  * @example
- * const h = angleFeaturesJet(x, 2, [0, 1], 'features'); // x = [q, q̇] (4) → [cos q₀, sin q₀, cos q₁, sin q₁, q̇] (6)
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { angleFeaturesJet, initBackend, JetTrace } from '@lnn/autodiff';
+ * await initBackend();
+ * const x = tf.tensor2d([[0, Math.PI / 2, 1, 2]]); // [q, q̇], d = 2
+ * const h = angleFeaturesJet(new JetTrace(1, 4).input(x), 2, [0, 1], 'features'); // x = [q, q̇] (4) → [cos q₀, sin q₀, cos q₁, sin q₁, q̇] (6)
+ * console.log(h.size, h.value.arraySync()); // 6 ≈ [[1, 0, 0, 1, 1, 2]]
  */
 export function angleFeaturesJet(x: Jet, dof: number, angles: readonly number[], transform: AngleTransform): Jet {
   if (transform === 'none' || angles.length === 0) return x;

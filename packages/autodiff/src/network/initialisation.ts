@@ -24,7 +24,8 @@ export const INITIALISATIONS: readonly Initialisation[] = ['paper', 'glorot'];
  * @returns The standard deviation.
  *
  * @example
- * paperInitStd(3, 4, 600, 1); // √600: the output matrix of 4 → 600 → 600 → 600 → 1
+ * import { paperInitStd } from '@lnn/autodiff';
+ * console.log(paperInitStd(3, 4, 600, 1)); // √600 ≈ 24.49: the output matrix of 4 → 600 → 600 → 600 → 1
  */
 export function paperInitStd(index: number, count: number, nIn: number, nOut: number): number {
   const n = Math.max(nIn, nOut);
@@ -40,7 +41,8 @@ export function paperInitStd(index: number, count: number, nIn: number, nOut: nu
  * @returns The standard deviation.
  *
  * @example
- * glorotInitStd(4, 600); // √(2/604)
+ * import { glorotInitStd } from '@lnn/autodiff';
+ * console.log(glorotInitStd(4, 600)); // √(2/604) ≈ 0.0575
  */
 export function glorotInitStd(nIn: number, nOut: number): number {
   return Math.sqrt(2 / (nIn + nOut));
@@ -50,7 +52,8 @@ export function glorotInitStd(nIn: number, nOut: number): number {
  * The weight std of matrix `index` of `count` (`nIn × nOut`) under an initialisation.
  *
  * @example
- * initialStd('paper', 0, 4, 4, 600); // 2.2/√600
+ * import { initialStd } from '@lnn/autodiff';
+ * console.log(initialStd('paper', 0, 4, 4, 600)); // 2.2/√600 ≈ 0.0898
  */
 export function initialStd(initialisation: Initialisation, index: number, count: number, nIn: number, nOut: number): number {
   return initialisation === 'paper' ? paperInitStd(index, count, nIn, nOut) : glorotInitStd(nIn, nOut);
@@ -62,7 +65,10 @@ export function initialStd(initialisation: Initialisation, index: number, count:
  * on the same backend, whatever was drawn before.
  *
  * @example
- * const w0 = initialWeight('paper', 0, 4, 4, 600, 1);
+ * import { initBackend, initialWeight } from '@lnn/autodiff';
+ * await initBackend();
+ * const w0 = initialWeight('paper', 0, 4, 4, 600, 1); // the first matrix of 4 → 600 → 600 → 600 → 1
+ * console.log(w0.shape); // [4, 600]
  */
 export function initialWeight(initialisation: Initialisation, index: number, count: number, nIn: number, nOut: number, seed: number): tf.Tensor2D {
   return tf.randomNormal([nIn, nOut], 0, initialStd(initialisation, index, count, nIn, nOut), 'float32', layerSeed(seed, index)) as tf.Tensor2D;
@@ -75,7 +81,10 @@ export function initialWeight(initialisation: Initialisation, index: number, cou
  * inputs).
  *
  * @example
- * const we = initialExtraWeight('glorot', 4, 1, 600, 3, 0);
+ * import { initBackend, initialExtraWeight } from '@lnn/autodiff';
+ * await initBackend();
+ * const we = initialExtraWeight('glorot', 4, 1, 600, 3, 0); // one extra input into a first layer of 600
+ * console.log(we.shape); // [1, 600]
  */
 export function initialExtraWeight(initialisation: Initialisation, count: number, extraDim: number, first: number, inputs: number, seed: number): tf.Tensor2D {
   const std = initialStd(initialisation, 0, count, inputs + extraDim, first);
@@ -92,8 +101,12 @@ export function initialExtraWeight(initialisation: Initialisation, count: number
  * @returns `{ weights, biases }`, `weights[i]` `[widths[i], widths[i + 1]]`.
  *
  * @example
- * const { weights, biases } = initialParameters([4, 500, 500, 500, 1], 'paper', 0);
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, initialParameters, mlpForward } from '@lnn/autodiff';
+ * await initBackend();
+ * const { weights, biases } = initialParameters([4, 32, 32, 1], 'paper', 0);
  * const f = (x: tf.Tensor2D) => mlpForward({ weights, biases }, x);
+ * console.log(f(tf.zeros([3, 4])).shape); // [3, 1]
  */
 export function initialParameters(widths: readonly number[], initialisation: Initialisation, seed: number): { weights: tf.Tensor2D[]; biases: tf.Tensor1D[] } {
   const count = widths.length - 1;

@@ -38,7 +38,13 @@ function extraOf(params: MlpParameters, extra: tf.Tensor2D | undefined, where: s
  * `zᵢ₊₁ = act(zᵢ) Wᵢ + bᵢ`, a linear output. Differentiable in x and in the parameters.
  *
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, initialParameters, mlpForward } from '@lnn/autodiff';
+ * await initBackend();
+ * const { weights, biases } = initialParameters([2, 16, 1], 'glorot', 0);
+ * const x = tf.tensor2d([[0.5, -0.5]]);
  * const y = mlpForward({ weights, biases }, x, { activation: 'tanh' });
+ * console.log(y.shape); // [1, 1]
  */
 export function mlpForward(params: MlpParameters, x: tf.Tensor2D, options: MlpForwardOptions = {}): tf.Tensor2D {
   const { activation = 'softplus', where = 'mlpForward' } = options;
@@ -57,7 +63,13 @@ export function mlpForward(params: MlpParameters, x: tf.Tensor2D, options: MlpFo
  * training. The extra inputs are constants of the function.
  *
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, initialParameters, jetHessian, mlpForwardJet } from '@lnn/autodiff';
+ * await initBackend();
+ * const { weights, biases } = initialParameters([2, 16, 1], 'paper', 0);
+ * const x = tf.tensor2d([[0.5, -0.5]]);
  * const { hessian } = jetHessian((x) => mlpForwardJet({ weights, biases }, x))(x);
+ * console.log(hessian.shape); // [1, 2, 2]
  */
 export function mlpForwardJet(params: MlpParameters, x: Jet, options: MlpForwardOptions & { readonly transposes?: TransposeCache | undefined } = {}): Jet {
   const { activation = 'softplus', where = 'mlpForwardJet', transposes } = options;

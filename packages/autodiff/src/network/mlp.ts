@@ -43,8 +43,13 @@ export interface MlpConfig {
  * with respect to.
  *
  * @example
- * const mlp = new Mlp({ inputs: 4, hidden: [500, 500, 500], outputs: 1, initialisation: 'paper', seed: 0 });
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, jetHessian, Mlp } from '@lnn/autodiff';
+ * await initBackend();
+ * const mlp = new Mlp({ inputs: 4, hidden: [32, 32], outputs: 1, initialisation: 'paper', seed: 0 });
+ * const x = tf.randomNormal([2, 4], 0, 1, 'float32', 1) as tf.Tensor2D;
  * const { hessian } = jetHessian((x) => mlp.applyJet(x))(x);
+ * console.log(hessian.shape); // [2, 4, 4]
  * mlp.dispose();
  */
 export class Mlp {

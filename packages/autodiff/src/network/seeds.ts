@@ -8,7 +8,12 @@
  * @returns The seed tfjs's `randomNormal` draws that matrix with.
  *
  * @example
- * tf.randomNormal([4, 600], 0, std, 'float32', layerSeed(3, 0)); // seed 3001
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, layerSeed } from '@lnn/autodiff';
+ * await initBackend();
+ * const std = 0.1;
+ * const w = tf.randomNormal([4, 600], 0, std, 'float32', layerSeed(3, 0)); // seed 3001
+ * console.log(layerSeed(3, 0), w.shape); // 3001 [4, 600]
  */
 export function layerSeed(seed: number, index: number): number {
   const value = seed * 1000 + index + 1;
@@ -20,6 +25,8 @@ export function layerSeed(seed: number, index: number): number {
  * the way of the layers' 0, 1, 2, …
  *
  * @example
- * layerSeed(seed, EXTRA_INPUTS_INDEX);
+ * import { EXTRA_INPUTS_INDEX, layerSeed } from '@lnn/autodiff';
+ * const seed = 3;
+ * console.log(layerSeed(seed, EXTRA_INPUTS_INDEX)); // 4000: out of the way of the layers' 3001, 3002, …
  */
 export const EXTRA_INPUTS_INDEX = 999;

@@ -40,8 +40,11 @@ function toValues(x: Values): { data: ArrayLike<number>; shape?: readonly number
  * (NaN matches NaN). Tensors must have the same shape.
  *
  * @example
+ * import { finiteDifference, compareClose } from '@lnn/autodiff/testing';
+ * const hessian = [2, 1, 1, 0]; // claimed Hessian of x₀² x₁ at (1, 1)
+ * const reference = finiteDifference((x) => x[0] ** 2 * x[1], [1, 1], 2); // [2, 2, 2, 0]
  * const r = compareClose(hessian, reference, { rtol: 1e-4, atol: 1e-5 });
- * if (!r.ok) console.log(r.message);
+ * if (!r.ok) console.log(r.message); // element 1 of 4 is 1, expected 1.99999… (|difference| 1.000e+0 > …)
  */
 export function compareClose(actual: Values, expected: Values, options: AllCloseOptions = {}): CloseReport {
   const { rtol = 1e-5, atol = 1e-6 } = options;
@@ -105,7 +108,10 @@ export function allClose(actual: Values, expected: Values, options: AllCloseOpti
  * Throws unless `actual` and `expected` agree within the tolerances, naming the worst element.
  *
  * @example
- * assertAllClose(x, xReference, { rtol: 1e-4, label: 'solve' });
+ * import { assertAllClose } from '@lnn/autodiff/testing';
+ * const x = Float64Array.of(1, 2.00001);
+ * const xReference = [1, 2];
+ * assertAllClose(x, xReference, { rtol: 1e-4, label: 'solve' }); // passes: throws "solve: …" beyond the tolerance
  */
 export function assertAllClose(actual: Values, expected: Values, options: AllCloseOptions & { label?: string } = {}): void {
   const report = compareClose(actual, expected, options);

@@ -68,8 +68,13 @@ function autodiffDerivatives(f: (x: tf.Tensor1D) => tf.Tensor, x: tf.Tensor1D, o
  *
  * @returns one comparison per order.
  * @example
- * checkGradients((x) => tf.sum(tf.sigmoid(x)), (x) => x.reduce((s, v) => s + 1 / (1 + Math.exp(-v)), 0),
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend } from '@lnn/autodiff';
+ * import { checkGradients } from '@lnn/autodiff/testing';
+ * await initBackend();
+ * const checks = checkGradients((x) => tf.sum(tf.sigmoid(x)), (x) => x.reduce((s, v) => s + 1 / (1 + Math.exp(-v)), 0),
  *   [0.3, -1.2], { order: 3 });
+ * console.log(checks.map((c) => c.ok)); // [true, true, true]: orders 1, 2 and 3 (it throws on a mismatch)
  */
 export function checkGradients(
   f: (x: tf.Tensor1D) => tf.Tensor,

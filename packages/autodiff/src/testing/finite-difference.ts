@@ -10,7 +10,9 @@ export const DEFAULT_STEPS: Readonly<Record<1 | 2 | 3, number>> = { 1: 6e-6, 2: 
  * The step along axis `i` is `h · max(1, |xᵢ|)`.
  *
  * @example
- * const hessian = finiteDifference((x) => x[0] ** 2 * x[1], [1, 2], 2); // [4, 2, 2, 0]
+ * import { finiteDifference } from '@lnn/autodiff/testing';
+ * const hessian = finiteDifference((x) => x[0] ** 2 * x[1], [1, 2], 2);
+ * console.log(hessian); // ≈ [4, 2, 2, 0]
  */
 export function finiteDifference(f: HostScalarFn, x: ArrayLike<number>, order: 1 | 2 | 3, h: number = DEFAULT_STEPS[order]): Float64Array {
   const d = x.length;

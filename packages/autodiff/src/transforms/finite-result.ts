@@ -6,7 +6,15 @@ import type * as tf from '@tensorflow/tfjs-core';
  * not hot paths.
  *
  * @example
- * assertFinite('graphEnergy', 'q', q, 'node'); // "graphEnergy: q must be finite, received NaN at sample 3, node 7."
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { assertFinite, initBackend } from '@lnn/autodiff';
+ * await initBackend();
+ * const q = tf.tensor2d([[0, 1], [2, NaN]]);
+ * try {
+ *   assertFinite('graphEnergy', 'q', q, 'node');
+ * } catch (e) {
+ *   console.log((e as RangeError).message); // graphEnergy: q must be finite, received NaN at sample 1, node 1.
+ * }
  */
 export function assertFinite(where: string, name: string, t: tf.Tensor, column = 'input'): void {
   const values = t.dataSync();

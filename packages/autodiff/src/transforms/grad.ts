@@ -9,7 +9,11 @@ import { checkBatchInput, checkScalarOutput, type BatchedScalarFn, type Transfor
  * `@lnn/autodiff` registers.
  *
  * @example
- * const g = grad((x) => tf.sum(tf.square(x), 1))(tf.tensor2d([[1, 2]])); // [[2, 4]]
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { grad, initBackend } from '@lnn/autodiff';
+ * await initBackend();
+ * const g = grad((x) => tf.sum(tf.square(x), 1))(tf.tensor2d([[1, 2]]));
+ * console.log(g.arraySync()); // [[2, 4]]
  */
 export function grad(f: BatchedScalarFn, options: TransformOptions = {}): (x: tf.Tensor2D) => tf.Tensor2D {
   return (x) => {

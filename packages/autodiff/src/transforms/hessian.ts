@@ -11,7 +11,12 @@ import { jacobian } from './jacobian';
  * written with jet primitives, `jetHessian` computes the same thing several times faster.
  *
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { hessian, initBackend } from '@lnn/autodiff';
+ * await initBackend();
+ * const x = tf.tensor2d([[0, 1]]);
  * const h = hessian((x) => tf.sum(tf.softplus(x), 1))(x); // diag(σ(x)(1 − σ(x)))
+ * console.log(h.arraySync()); // ≈ [[[0.25, 0], [0, 0.1966]]]
  */
 export function hessian(f: BatchedScalarFn, options: TransformOptions = {}): (x: tf.Tensor2D) => tf.Tensor3D {
   return (x) => {

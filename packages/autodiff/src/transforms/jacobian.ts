@@ -29,7 +29,13 @@ function selector(outputs: number, batch: number): tf.Tensor2D {
  * row at once. Same arithmetic as M separate passes, in one graph (far fewer kernel launches).
  *
  * @example
- * const hess = jacobian(grad(f), { outputSize: D })(x); // [B, D, D]
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { grad, initBackend, jacobian } from '@lnn/autodiff';
+ * await initBackend();
+ * const f = (x: tf.Tensor2D) => tf.sum(tf.pow(x, 3), 1) as tf.Tensor1D; // Σᵢ xᵢ³ per sample
+ * const x = tf.tensor2d([[1, 2], [3, 4]]); // B = 2, D = 2
+ * const hess = jacobian(grad(f), { outputSize: 2 })(x); // [B, D, D]
+ * console.log(hess.arraySync()); // diag(6x): [[[6, 0], [0, 12]], [[18, 0], [0, 24]]]
  */
 export function jacobian(g: BatchedVectorFn, options: JacobianOptions = {}): (x: tf.Tensor2D) => tf.Tensor3D {
   return (x) => {

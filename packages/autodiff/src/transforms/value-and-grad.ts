@@ -12,7 +12,12 @@ export interface ValueAndGrad {
  * Per-sample value and gradient of a batched scalar function in one forward and one reverse pass.
  *
  * @example
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { initBackend, valueAndGrad } from '@lnn/autodiff';
+ * await initBackend();
+ * const x = tf.tensor2d([[1, 2], [0, 3]]);
  * const { value, grad } = valueAndGrad((x) => tf.sum(tf.square(x), 1))(x);
+ * console.log(value.arraySync(), grad.arraySync()); // [5, 9] [[2, 4], [0, 6]]
  */
 export function valueAndGrad(f: BatchedScalarFn, options: TransformOptions = {}): (x: tf.Tensor2D) => ValueAndGrad {
   return (x) => {

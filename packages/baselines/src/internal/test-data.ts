@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { jets } from '@lnn/autodiff';
 import type { Lagrangian, TrainingData } from '@lnn/lagrangian';
-import { accelerationDataset, harmonicOscillator, relativisticDataset, splitStates } from '@lnn/systems';
+import { accelerationDataset, harmonicOscillator, splitStates } from '@lnn/systems';
 
 /** The harmonic oscillator `q̈ = −q` (m = k = 1) at states uniform in [−1, 1]². */
 export function oscillatorData(count: number, seed: number): TrainingData {
@@ -22,12 +22,6 @@ export const oscillatorLagrangian: Lagrangian = {
   dof: 1,
   jet: (x) => jets.scale(jets.sub(jets.square(jets.slice(x, 1, 1)), jets.square(jets.slice(x, 0, 1))), 0.5),
 };
-
-/** The paper's relativistic particle data (q, q̇, g per sample, q̈). */
-export function relativisticData(count: number, seed: number): TrainingData {
-  const ds = relativisticDataset({ count, seed });
-  return { ...splitStates(ds.arrays.states!.data, 1), qdd: ds.arrays.accelerations!.data, extra: ds.arrays.g!.data };
-}
 
 /** `(1 − q̇²)^(−1/2) + g q` (c = m = 1), g per sample: its ∂L/∂q̇ = γq̇ is the canonical momentum. */
 export const relativisticLagrangian: Lagrangian = {

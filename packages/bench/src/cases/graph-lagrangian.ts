@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { lu } from '@lnn/autodiff';
 import { eulerLagrange } from '@lnn/lagrangian';
 import { GraphLagrangian, ringGraph } from '@lnn/graph-lagrangian';
 import { time, type Timing } from '../timing';
@@ -53,7 +54,7 @@ export function graphLagrangianCosts(
       out.dispose();
     };
     const sparseFn = () => model.accelerations(q, qdot);
-    const denseFn = () => eulerLagrange(model.wholeLagrangian, q, qdot, { inverse: 'solve' });
+    const denseFn = () => eulerLagrange(model.wholeLagrangian, q, qdot, { solver: lu() });
     // Fewer repetitions where one evaluation takes long; the median of them is reported.
     const sparse = time(run(sparseFn), n >= 100_000 ? Math.max(3, Math.round(repetitions / 2)) : repetitions);
     let row: GraphRow = { n, sparse };

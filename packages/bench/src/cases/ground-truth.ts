@@ -1,4 +1,4 @@
-import { solve } from '@lnn/ode';
+import { dopri5, solve } from '@lnn/ode';
 import { accelerationDataset, doublePendulum, sampleStates, secondOrderProblem } from '@lnn/systems';
 import { time, type Timing } from '../timing';
 
@@ -27,7 +27,7 @@ export function groundTruth(options: { samples?: number; repetitions?: number; t
     let evaluations = 0;
     const timing = time(
       () => {
-        const r = solve(secondOrderProblem(dp), y0, times, { rtol: tolerance, atol: tolerance });
+        const r = solve(secondOrderProblem(dp), y0, times, dopri5({ rtol: tolerance, atol: tolerance }));
         if (!r.ok) throw new Error(`ground-truth rollout failed: ${r.message}`);
         steps = r.stats.steps;
         evaluations = r.stats.evaluations;

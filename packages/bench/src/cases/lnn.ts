@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MlpLagrangian, rollout, train, type DynamicsModel, type TrainingData } from '@lnn/lagrangian';
+import { rk4 } from '@lnn/ode';
 import { accelerationDataset, doublePendulum, sampleStates, splitStates } from '@lnn/systems';
 import { summarise, time, type Timing } from '../timing';
 
@@ -90,7 +91,7 @@ export function lnnCosts(
   const y0 = sampleStates(dp, dp.sampleEnergyTestState, 40, 1);
   const dt = 0.01;
   const rolloutTiming = time(() => {
-    const r = rollout(model, y0, [0, 100 * dt], { method: 'rk4', dt });
+    const r = rollout(model, y0, [0, 100 * dt], rk4({ dt }));
     if (r.stats.steps !== 100) throw new Error(`lnn bench: expected 100 RK4 steps, took ${r.stats.steps}`);
   }, options.rolloutRepetitions ?? Math.max(3, Math.floor(repetitions / 5)), 1);
   model.dispose();

@@ -1,4 +1,4 @@
-import { solve } from '@lnn/ode';
+import { dopri5, solve } from '@lnn/ode';
 import { doublePendulum, energies, sampleStates, secondOrderProblem } from '@lnn/systems';
 import type { ExperimentContext } from '../../experiment';
 import { rolloutWithProgress } from '../rollout-with-progress';
@@ -37,18 +37,18 @@ export function doublePendulumRollouts(context: ExperimentContext, s: DoublePend
   const { count, tEnd, outputs, rtol, atol, maxSteps, stopAbove } = s.energy;
   const times = Float64Array.from({ length: outputs }, (_, i) => (tEnd * i) / (outputs - 1));
   const y0 = sampleStates(dp, dp.sampleEnergyTestState, count, 1000 * context.seed + 4);
-  const truth = context.stage('truth', () => Array.from(solve(secondOrderProblem(dp), y0, times, { method: 'dopri5', rtol: 1e-10, atol: 1e-10 }).states));
+  const truth = context.stage('truth', () => Array.from(solve(secondOrderProblem(dp), y0, times, dopri5({ rtol: 1e-10, atol: 1e-10 })).states));
   const truthStates = Float64Array.from(truth);
   // The integrator's own floor: the true equations at the tolerance the learned models get.
   const floor = context.stage('integrator-floor', () => {
-    const r = solve(secondOrderProblem(dp), y0, times, { method: 'dopri5', rtol, atol });
+    const r = solve(secondOrderProblem(dp), y0, times, dopri5({ rtol, atol }));
     return energyStats(energyErrors(r.states, truthStates, outputs, count), outputs, count, r.status);
   });
   const energy: Record<string, EnergyStats> = {};
   for (const [name, label] of DOUBLE_PENDULUM_MODELS) {
     const model = training[name];
     energy[name] = context.stage(`energy-${name}`, () => {
-      const r = rolloutWithProgress(context.progress, `double pendulum: ${count} rollouts of the ${label} to t = ${tEnd}`, model, y0, times, { method: 'dopri5', rtol, atol, maxSteps }, stopAbove === null ? {} : { stop: energyLeftRange(y0, stopAbove) });
+      const r = rolloutWithProgress(context.progress, `double pendulum: ${count} rollouts of the ${label} to t = ${tEnd}`, model, y0, times, dopri5({ rtol, atol, maxSteps }), stopAbove === null ? {} : { stop: energyLeftRange(y0, stopAbove) });
       return energyStats(energyErrors(r.states, truthStates, outputs, count), outputs, count, r.status);
     });
   }

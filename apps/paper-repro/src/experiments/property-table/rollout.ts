@@ -1,4 +1,5 @@
 import type { DynamicsModel } from '@lnn/lagrangian';
+import { dopri5 } from '@lnn/ode';
 import type { ExperimentContext } from '../../experiment';
 import { trueEnergyDrift } from '../relativistic/energy-drift';
 import { rolloutWithProgress } from '../rollout-with-progress';
@@ -12,7 +13,7 @@ function trueDrift(context: ExperimentContext, label: string, model: DynamicsMod
   const g = Float64Array.from([2, -5]);
   const T = 41;
   const times = Float64Array.from({ length: T }, (_, i) => (4 * i) / (T - 1));
-  const r = rolloutWithProgress(context.progress, `property table: rollouts of the ${label}`, model, y0, times, { method: 'dopri5', rtol: 1e-7, atol: 1e-7, maxSteps: 5_000 }, { extra: g, segments: 4 });
+  const r = rolloutWithProgress(context.progress, `property table: rollouts of the ${label}`, model, y0, times, dopri5({ rtol: 1e-7, atol: 1e-7, maxSteps: 5_000 }), { extra: g, segments: 4 });
   return trueEnergyDrift(r.states, T, 2, g);
 }
 

@@ -1,4 +1,4 @@
-import { solve } from '@lnn/ode';
+import { dopri5, solve } from '@lnn/ode';
 import { relativisticAcceleration } from '@lnn/systems';
 import type { ExperimentContext } from '../../experiment';
 import { rolloutWithProgress } from '../rollout-with-progress';
@@ -35,13 +35,13 @@ export function relativisticRollouts(context: ExperimentContext, s: Relativistic
   const y0 = Float64Array.from(TRAJECTORIES.flatMap(([q, v]) => [q, v]));
   const g = Float64Array.from(TRAJECTORIES.map(([, , gi]) => gi));
   const truth = context.stage('truth', () => {
-    const r = solve({ kind: 'second-order', dof: 1, acceleration: (_t, _q, v, out) => v.forEach((vi, b) => (out[b] = relativisticAcceleration(vi, g[b] as number))) }, y0, times, { method: 'dopri5', rtol: 1e-10, atol: 1e-10, batching: 'shared' }); // shared: the acceleration sees the whole batch, so b indexes g
+    const r = solve({ kind: 'second-order', dof: 1, acceleration: (_t, _q, v, out) => v.forEach((vi, b) => (out[b] = relativisticAcceleration(vi, g[b] as number))) }, y0, times, dopri5({ rtol: 1e-10, atol: 1e-10, batching: 'shared' })); // shared: the acceleration sees the whole batch, so b indexes g
     return Array.from({ length: outputs * B }, (_, i) => r.states[2 * i + 1] as number);
   });
   const rollouts: Record<string, Rollouts> = {};
   for (const [name, label, model] of models) {
     rollouts[name] = context.stage(`rollout-${name}`, () => {
-      const r = rolloutWithProgress(context.progress, `relativistic: rollouts of the ${label}`, model, y0, times, { method: 'dopri5', rtol, atol: rtol, maxSteps }, { extra: g, segments: 4 });
+      const r = rolloutWithProgress(context.progress, `relativistic: rollouts of the ${label}`, model, y0, times, dopri5({ rtol, atol: rtol, maxSteps }), { extra: g, segments: 4 });
       return {
         velocity: Array.from({ length: outputs * B }, (_, i) => r.states[2 * i + 1] as number),
         ownDrift: ownEnergyDrift(model, r.states, outputs, B, g),

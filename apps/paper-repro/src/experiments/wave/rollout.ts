@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ringGraph, type GraphLagrangian } from '@lnn/graph-lagrangian';
 import { saveModel } from '@lnn/lagrangian';
-import { solve } from '@lnn/ode';
+import { dopri5, rk4, solve } from '@lnn/ode';
 import { createRandom, secondOrderProblem, wave1d, type Wave1d } from '@lnn/systems';
 import type { ExperimentContext } from '../../experiment';
 import { rolloutWithProgress } from '../rollout-with-progress';
@@ -52,10 +52,10 @@ export function waveRollouts(context: ExperimentContext, s: WaveSettings, model:
   const big = wave1d({ n, dx: 1 });
   const y0 = initialStates(big, s, context.seed);
   const times = Float64Array.from({ length: outputs }, (_, i) => (tEnd * i) / (outputs - 1));
-  const truth = Float64Array.from(context.stage('truth', () => Array.from(solve(secondOrderProblem(big), y0, times, { method: 'dopri5', rtol: 1e-10, atol: 1e-10 }).states)));
-  const floor = Float64Array.from(context.stage('integrator-floor', () => Array.from(solve(secondOrderProblem(big), y0, times, { method: 'rk4', dt }).states)));
+  const truth = Float64Array.from(context.stage('truth', () => Array.from(solve(secondOrderProblem(big), y0, times, dopri5({ rtol: 1e-10, atol: 1e-10 })).states)));
+  const floor = Float64Array.from(context.stage('integrator-floor', () => Array.from(solve(secondOrderProblem(big), y0, times, rk4({ dt })).states)));
   const learned = context.stage('rollout', () => {
-    const r = rolloutWithProgress(context.progress, `wave: rolling the learned density out on a ${n}-point ring to t = ${tEnd}`, ring, y0, times, { method: 'rk4', dt }, { segments });
+    const r = rolloutWithProgress(context.progress, `wave: rolling the learned density out on a ${n}-point ring to t = ${tEnd}`, ring, y0, times, rk4({ dt }), { segments });
     return { states: Array.from(r.states, (x) => (Number.isFinite(x) ? x : null)), status: r.status };
   });
   return { ring, big, y0, times, truth, floor, learned: Float64Array.from(learned.states, (x) => x ?? Number.NaN), status: learned.status };
