@@ -3,9 +3,11 @@
  * Learning the double pendulum from positions alone (issue 18), beside the velocity-supervised LNN
  * at the same CPU budget — a measurement, not a benchmark of speed:
  *
- *   pnpm --filter @lnn/bench bench:positions [--minutes 15] [--seed 0] [--dt 0.05] [--noise 0]
- *     [--methods discrete-euler-lagrange,trajectory,velocities] [--newton-steps 1] [--out file.json]
+ *   pnpm --filter @lnn/bench bench:positions [--minutes 6] [--seed 0] [--dt 0.05] [--noise 0]
+ *     [--methods order-4,order-2,velocities] [--newton-steps 1] [--out file.json]
  *
+ * Methods: `order-4` and `order-2`, the discrete Euler–Lagrange method with the fourth-order
+ * (Richardson) or the midpoint residual; `trajectory`; `velocities`, the LNN trained on q̇ and q̈.
  * Every model is the quick recipe's LNN (4→128→128→128→1 on (cos, sin) features, batch 256 — 64 for
  * the trajectory method, whose sample costs 16 Euler–Lagrange solves —, one-cycle peak 1e-3, Adam
  * β₂ 0.9, weight decay 1e-6, the H_vv guard, residuals capped at 1,000) trained for as many steps as
@@ -18,18 +20,19 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@lnn/autodiff';
-import { evaluate, evaluatePositions, MlpLagrangian, train, trainFromPositions, variationalRollout, type PositionMethod, type Progress } from '@lnn/lagrangian';
+import { evaluate, evaluatePositions, MlpLagrangian, rollout, train, trainFromPositions, variationalRollout, type PositionMethod, type Progress } from '@lnn/lagrangian';
+import { dopri5 } from '@lnn/ode';
 import { doublePendulum, trajectoryDataset } from '@lnn/systems';
 import { QUICK_DP_LNN, doublePendulumData } from './cases/lnn';
 import { doublePendulumPositions, trueDoublePendulum } from './cases/positions';
 
 const { values } = parseArgs({
   options: {
-    minutes: { type: 'string', default: '15' },
+    minutes: { type: 'string', default: '6' },
     seed: { type: 'string', default: '0' },
     dt: { type: 'string', default: '0.05' },
     noise: { type: 'string', default: '0' },
-    methods: { type: 'string', default: 'discrete-euler-lagrange,trajectory,velocities' },
+    methods: { type: 'string', default: 'order-4,order-2,velocities' },
     'newton-steps': { type: 'string', default: '1' },
     trajectories: { type: 'string', default: '20000' },
     length: { type: 'string', default: '7' },
@@ -43,8 +46,11 @@ const numberOf = (name: keyof typeof values): number => {
   return value;
 };
 const [minutes, seed, dt, noise, newtonSteps, trajectories, length, rolloutSteps] = (['minutes', 'seed', 'dt', 'noise', 'newton-steps', 'trajectories', 'length', 'rollout'] as const).map(numberOf) as [number, number, number, number, number, number, number, number];
-const methods = (values.methods as string).split(',') as (PositionMethod | 'velocities')[];
-for (const m of methods) if (!['discrete-euler-lagrange', 'trajectory', 'velocities'].includes(m)) throw new TypeError(`--methods: unknown method ${JSON.stringify(m)}.`);
+type Method = 'order-4' | 'order-2' | 'trajectory' | 'velocities';
+const methods = (values.methods as string).split(',') as Method[];
+for (const m of methods) if (!['order-4', 'order-2', 'trajectory', 'velocities'].includes(m)) throw new TypeError(`--methods: unknown method ${JSON.stringify(m)}; expected order-4, order-2, trajectory or velocities.`);
+const positionOptions = (method: Exclude<Method, 'velocities'>): { method: PositionMethod; order?: 2 | 4 } =>
+  method === 'trajectory' ? { method } : { method: 'discrete-euler-lagrange', order: method === 'order-4' ? 4 : 2 };
 
 const backend = await initBackend();
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -67,14 +73,14 @@ const recipe = { loss: 'l1' as const, weightDecay: 1e-6, adam: { beta2: 0.9 }, d
 const batchOf = (method: string) => (method === 'trajectory' ? 64 : 256);
 
 /** Trains `model` by `method` for `steps` steps (its own one-cycle schedule), reporting on the way. */
-function run(method: PositionMethod | 'velocities', model: MlpLagrangian, steps: number, onProgress?: (p: Progress) => void) {
+function run(method: Method, model: MlpLagrangian, steps: number, onProgress?: (p: Progress) => void) {
   const options = { ...recipe, steps, batchSize: batchOf(method), schedule: { kind: 'one-cycle' as const, peak: 1e-3, total: steps }, progressEvery: 1, ...(onProgress === undefined ? {} : { onProgress }) };
   if (method === 'velocities') return train(model, velocities, options);
-  return trainFromPositions(model, positions, { ...options, method, newtonSteps });
+  return trainFromPositions(model, positions, { ...options, ...positionOptions(method), newtonSteps });
 }
 
 /** CPU seconds per step, from steps 11 … 40 of a throwaway model (the first ones are slower: warm-up). */
-function secondsPerStep(method: PositionMethod | 'velocities'): number {
+function secondsPerStep(method: Method): number {
   const model = makeModel();
   const stamps: number[] = [];
   run(method, model, 40, () => stamps.push(cpuSeconds()));
@@ -90,6 +96,25 @@ function rolloutEnergy(model: MlpLagrangian | ReturnType<typeof trueDoublePendul
     if (!(error instanceof RangeError)) throw error;
     return { meanEnergyError: Number.NaN, maxEnergyError: Number.NaN, ok: false, message: error.message };
   }
+}
+
+/** The true energy along a continuous (DOPRI5, 1e-6) rollout of the model's own dynamics from the same four exact states (q₁, q̇₁). */
+function continuousEnergy(model: MlpLagrangian): { meanEnergyError: number; maxEnergyError: number; ok: boolean; message: string } {
+  const states = energyStarts.arrays.states!.data;
+  const y0 = states.subarray(4 * 4, 8 * 4);
+  const times = Array.from({ length: rolloutSteps + 1 }, (_, k) => (k + 1) * dt);
+  const r = rollout(model, y0, times, dopri5({ rtol: 1e-6, atol: 1e-6 }));
+  const e0 = [0, 1, 2, 3].map((b) => dp.energy(states.subarray(b * 4, b * 4 + 2), states.subarray(b * 4 + 2, b * 4 + 4)));
+  let [sum, count, worst] = [0, 0, 0];
+  for (let k = 0; k < r.times.length; k++) {
+    for (let b = 0; b < 4; b++) {
+      if (k >= (r.reached[b] as number)) continue;
+      const o = (k * 4 + b) * 4;
+      const error = Math.abs(dp.energy(r.states.subarray(o, o + 2), r.states.subarray(o + 2, o + 4)) - (e0[b] as number)) / dp.potentialBound;
+      [sum, count, worst] = [sum + error, count + 1, Math.max(worst, error)];
+    }
+  }
+  return { meanEnergyError: sum / count, maxEnergyError: worst, ok: r.ok, message: r.message };
 }
 
 function rolloutEnergyOrThrow(model: MlpLagrangian | ReturnType<typeof trueDoublePendulum>) {
@@ -110,8 +135,8 @@ function rolloutEnergyOrThrow(model: MlpLagrangian | ReturnType<typeof trueDoubl
 }
 
 const trueModel = trueDoublePendulum();
-const floor = evaluatePositions(trueModel, heldPositions, { method: 'discrete-euler-lagrange', newtonSteps });
-log(`true L: held-out discrete Euler–Lagrange loss ${floor.toFixed(4)} (the midpoint rule's own error at Δt = ${dt}, ${newtonSteps} Newton step(s)); predicting q̈ = 0: MAE ${zeroMae.toFixed(3)}`);
+const floors = { 2: evaluatePositions(trueModel, heldPositions, { method: 'discrete-euler-lagrange', order: 2, newtonSteps }), 4: evaluatePositions(trueModel, heldPositions, { method: 'discrete-euler-lagrange', order: 4 }) };
+log(`true L: held-out discrete Euler–Lagrange loss, order 2 ${floors[2].toFixed(4)}, order 4 ${floors[4].toFixed(4)} (each rule's own error at Δt = ${dt}); predicting q̈ = 0: MAE ${zeroMae.toFixed(3)}`);
 const trueRollout = rolloutSteps > 0 ? rolloutEnergy(trueModel) : undefined;
 
 const results: Record<string, unknown>[] = [];
@@ -127,24 +152,27 @@ for (const method of methods) {
   });
   const [cpu, wall] = [cpuSeconds() - cpu0, (performance.now() - wall0) / 1000];
   const mae = evaluate(model, test);
-  const positionLoss = evaluatePositions(model, heldPositions, { method: 'discrete-euler-lagrange', newtonSteps });
+  const positionLoss = { 2: evaluatePositions(model, heldPositions, { method: 'discrete-euler-lagrange', order: 2, newtonSteps }), 4: evaluatePositions(model, heldPositions, { method: 'discrete-euler-lagrange', order: 4 }) };
   const energy = rolloutSteps > 0 ? rolloutEnergy(model) : undefined;
-  log(`${method}: held-out q̈ MAE ${mae.toFixed(4)}, discrete position loss ${positionLoss.toFixed(4)}, skipped ${result.skipped}, ${cpu.toFixed(0)} s CPU, ${wall.toFixed(0)} s wall`);
-  results.push({ method, steps, batchSize: batchOf(method), cpuSeconds: cpu, wallSeconds: wall, skipped: result.skipped, accelerationMae: mae, discretePositionLoss: positionLoss, rollout: energy });
+  const continuous = rolloutSteps > 0 ? continuousEnergy(model) : undefined;
+  log(`${method}: held-out q̈ MAE ${mae.toFixed(4)}, discrete position loss order 2 ${positionLoss[2].toFixed(4)} / order 4 ${positionLoss[4].toFixed(4)}, skipped ${result.skipped}, ${cpu.toFixed(0)} s CPU, ${wall.toFixed(0)} s wall`);
+  results.push({ method, steps, batchSize: batchOf(method), cpuSeconds: cpu, wallSeconds: wall, skipped: result.skipped, accelerationMae: mae, discretePositionLoss: positionLoss, rollout: energy, continuousRollout: continuous });
   model.dispose();
 }
 
 const table = [
   `Double pendulum, Δt = ${dt}, noise ${noise}, seed ${seed}, ${minutes} CPU minutes per model, backend ${backend.backend}${backend.simd === true ? ' (SIMD)' : ''}, ${backend.threads ?? 1} thread(s); predicting q̈ = 0: MAE ${zeroMae.toFixed(3)}`,
   '',
-  `| trained on | steps (batch) | CPU s | held-out q̈ MAE | discrete position loss (true L: ${floor.toFixed(4)}) | variational rollout, mean / max |ΔE|/29.4 over ${rolloutSteps} steps (true L: ${trueRollout === undefined ? '—' : `${trueRollout.meanEnergyError.toExponential(2)} / ${trueRollout.maxEnergyError.toExponential(2)}`}) |`,
-  '|---|---|---|---|---|---|',
+  `| trained on | steps (batch) | CPU s | held-out q̈ MAE | discrete position loss, order 2 / order 4 (true L: ${floors[2].toFixed(4)} / ${floors[4].toFixed(4)}) | variational rollout, mean / max |ΔE|/29.4 over ${rolloutSteps} steps (true L: ${trueRollout === undefined ? '—' : `${trueRollout.meanEnergyError.toExponential(2)} / ${trueRollout.maxEnergyError.toExponential(2)}`}) | continuous (DOPRI5) rollout, same |`,
+  '|---|---|---|---|---|---|---|',
   ...results.map((r) => {
     const e = r.rollout as ReturnType<typeof rolloutEnergy> | undefined;
-    return `| ${r.method} | ${(r.steps as number).toLocaleString('en')} (${r.batchSize}) | ${(r.cpuSeconds as number).toFixed(0)} | ${(r.accelerationMae as number).toFixed(4)} | ${(r.discretePositionLoss as number).toFixed(4)} | ${e === undefined ? '—' : `${e.meanEnergyError.toExponential(2)} / ${e.maxEnergyError.toExponential(2)}${e.ok ? '' : ` (stopped: ${e.message})`}`} |`;
+    const c = r.continuousRollout as ReturnType<typeof continuousEnergy> | undefined;
+    const energyCell = (x: typeof e) => (x === undefined ? '—' : `${x.meanEnergyError.toExponential(2)} / ${x.maxEnergyError.toExponential(2)}${x.ok ? '' : ` (stopped: ${x.message})`}`);
+    return `| ${r.method} | ${(r.steps as number).toLocaleString('en')} (${r.batchSize}) | ${(r.cpuSeconds as number).toFixed(0)} | ${(r.accelerationMae as number).toFixed(4)} | ${(r.discretePositionLoss as Record<2 | 4, number>)[2].toFixed(4)} / ${(r.discretePositionLoss as Record<2 | 4, number>)[4].toFixed(4)} | ${energyCell(e)} | ${energyCell(c)} |`;
   }),
 ].join('\n');
 console.log(table);
 if (values.out !== undefined) {
-  writeFileSync(values.out, `${JSON.stringify({ settings: { minutes, seed, dt, noise, newtonSteps, trajectories, length, rolloutSteps, recipe }, zeroMae, trueDiscreteLoss: floor, trueRollout, results, backend, tensors: tf.memory().numTensors }, null, 2)}\n`);
+  writeFileSync(values.out, `${JSON.stringify({ settings: { minutes, seed, dt, noise, newtonSteps, trajectories, length, rolloutSteps, recipe }, zeroMae, trueDiscreteLoss: floors, trueRollout, results, backend, tensors: tf.memory().numTensors }, null, 2)}\n`);
 }

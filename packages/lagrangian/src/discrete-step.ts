@@ -57,7 +57,7 @@ export function predictSecondDifference(
 }
 
 /** `solve(a, b)`, with NaN rows where a sample's system is singular or not finite instead of an exception. */
-function solveOrNaN(a: tf.Tensor3D, b: tf.Tensor2D): tf.Tensor2D {
+export function solveOrNaN(a: tf.Tensor3D, b: tf.Tensor2D): tf.Tensor2D {
   try {
     return solve(a, b) as tf.Tensor2D;
   } catch (error) {

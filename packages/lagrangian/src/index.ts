@@ -27,6 +27,7 @@ export { rollout, type RolloutOptions } from './rollout';
 export { rolloutEnergies } from './rollout-energy';
 export { discreteEulerLagrangeResidual, discreteLagrangian, discreteLagrangianGradients } from './discrete-lagrangian';
 export { discreteEulerLagrangeStep, type DiscreteStepOptions } from './discrete-step';
+export { richardsonEulerLagrangeResidual } from './richardson-residual';
 export type { PositionData } from './position-data';
 export type { PositionMethod, PositionModel } from './position-loss';
 export { evaluatePositions, trainFromPositions, type PositionTrainOptions, type PositionTrainResult } from './train-from-positions';

@@ -97,3 +97,30 @@ export function windowTable(data: PositionData, dof: number, length: number, win
   }
   return { rows: trajectories * perTrajectory, width, values };
 }
+
+/**
+ * One row per window of five consecutive samples `q₋₂ … q₂` around `q`:
+ * `[q, q − q₋₁, q₁ − q, q − q₋₂, q₂ − q]`, differences taken in float64 (the fourth-order
+ * discrete Euler–Lagrange loss; see `richardsonFromSteps`).
+ */
+export function fivePointTable(data: PositionData, dof: number, length: number): SampleTable {
+  const { positions, trajectories } = data;
+  const perTrajectory = length - 4;
+  const width = 5 * dof;
+  const values = new Float64Array(trajectories * perTrajectory * width);
+  const at = (c: number, k: number, i: number) => positions[(c * length + k) * dof + i] as number;
+  for (let c = 0; c < trajectories; c++) {
+    for (let k = 2; k < length - 2; k++) {
+      const row = (c * perTrajectory + k - 2) * width;
+      for (let i = 0; i < dof; i++) {
+        const q = at(c, k, i);
+        values[row + i] = q;
+        values[row + dof + i] = q - at(c, k - 1, i);
+        values[row + 2 * dof + i] = at(c, k + 1, i) - q;
+        values[row + 3 * dof + i] = q - at(c, k - 2, i);
+        values[row + 4 * dof + i] = at(c, k + 2, i) - q;
+      }
+    }
+  }
+  return { rows: trajectories * perTrajectory, width, values };
+}

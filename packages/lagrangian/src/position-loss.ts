@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { DynamicsModel } from './dynamics-model';
-import { predictSecondDifference } from './discrete-step';
+import { solve } from '@lnn/autodiff';
+import { predictSecondDifference, solveOrNaN } from './discrete-step';
+import { lagrangianGradientAndHessian } from './internal/lagrangian-gradient';
 import type { Lagrangian } from './lagrangian';
+import { richardsonFromSteps } from './richardson-residual';
 import { indefiniteness, lossOf } from './trainer';
 
 /** The two ways of learning from positions. */
@@ -19,6 +22,8 @@ export interface PositionLossSettings {
   /** Weight of the guard on `H_vv`'s definiteness; 0: none. */
   readonly definiteness: number;
   readonly newtonSteps: number;
+  /** Discrete Euler–Lagrange: 2, the midpoint residual (a Newton step on it); 4, its Richardson extrapolation. */
+  readonly order: 2 | 4;
   /** Trajectory method: K, the steps rolled out on each side of a window's centre. */
   readonly window: number;
   readonly substeps: number;
@@ -35,8 +40,31 @@ const columns = (batch: tf.Tensor2D, start: number, width: number) => tf.slice(b
  */
 function discreteLoss(lagrangian: Lagrangian, batch: tf.Tensor2D, s: PositionLossSettings): tf.Scalar {
   const d = lagrangian.dof;
+  if (s.order === 4) return richardsonLoss(lagrangian, batch, s);
   const { secondDifference, hvv } = predictSecondDifference(lagrangian, columns(batch, 0, d), columns(batch, d, d), s.dt, s.newtonSteps, s.onSingular);
   const fit = lossOf(s.loss, tf.div(secondDifference, s.dt * s.dt), columns(batch, 2 * d, d), undefined, s.lossCap);
+  return s.definiteness > 0 ? tf.add(fit, tf.mul(s.definiteness, indefiniteness(hvv))) : fit;
+}
+
+/**
+ * Fourth-order discrete Euler–Lagrange loss on rows `[q, q − q₋₁, q₁ − q, q − q₋₂, q₂ − q]` (see
+ * `fivePointTable`): `H_vv⁻¹·E₄`, with E₄ the Richardson residual (`richardsonFromSteps`) and H_vv at
+ * `(q, q̇)`, q̇ the fourth-order centred difference. Since `E₄ = H_vv (q̈_model − q̈) + O(Δt⁴)` on the
+ * data's trajectory, this is the model's acceleration error there: invariant to L's scale and
+ * shift, and a constant L cannot fit (H_vv singular: NaN, the update skipped).
+ */
+function richardsonLoss(lagrangian: Lagrangian, batch: tf.Tensor2D, s: PositionLossSettings): tf.Scalar {
+  const d = lagrangian.dof;
+  const q = columns(batch, 0, d);
+  const [before1, after1, before2, after2] = [1, 2, 3, 4].map((k) => columns(batch, k * d, d)) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+  const residual = richardsonFromSteps(lagrangian, q, { before1, after1, before2, after2 }, s.dt);
+  // q̇ = (q₋₂ − 8q₋₁ + 8q₁ − q₂)/(12Δt) = (8(after₁ + before₁) − (after₂ + before₂))/(12Δt)
+  const velocity = tf.div(tf.sub(tf.mul(tf.add(after1, before1), 8), tf.add(after2, before2)), 12 * s.dt) as tf.Tensor2D;
+  const { hessian } = lagrangianGradientAndHessian(lagrangian, tf.concat([q, velocity], 1) as tf.Tensor2D);
+  const rows = q.shape[0];
+  const hvv = tf.slice(hessian, [0, d, d], [rows, d, d]) as tf.Tensor3D;
+  const error = s.onSingular === 'throw' ? (solve(hvv, residual) as tf.Tensor2D) : solveOrNaN(hvv, residual);
+  const fit = lossOf(s.loss, error, tf.zerosLike(error), undefined, s.lossCap);
   return s.definiteness > 0 ? tf.add(fit, tf.mul(s.definiteness, indefiniteness(hvv))) : fit;
 }
 

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, jets } from '@lnn/autodiff';
+import { initBackend, jets, LinalgError, type Jet } from '@lnn/autodiff';
 import { accelerationDataset, createRandom, simplePendulum, splitStates } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exactPositions, oscillatorModel, oscillatorPositions, perturbedPendulum } from '../test/position-fixtures';
 import { discreteEulerLagrangeResidual } from './discrete-lagrangian';
 import { MlpLagrangian } from './mlp-lagrangian';
-import { tripleTable, windowTable, type PositionData, type SampleTable } from './position-data';
+import { fivePointTable, tripleTable, windowTable, type PositionData, type SampleTable } from './position-data';
 import { positionLoss, type PositionLossSettings, type PositionModel } from './position-loss';
 import { evaluatePositions, trainFromPositions } from './train-from-positions';
 import { evaluate } from './trainer';
@@ -19,7 +19,14 @@ const DT = 0.1;
 /** What the discrete Euler–Lagrange fit of exact samples converges to: the midpoint rule's frequency, (2/Δt)·tan(ωΔt/2). */
 const DISCRETE_OMEGA = (2 / DT) * Math.tan((OMEGA * DT) / 2);
 
-const settings = (method: PositionLossSettings['method'], loss: 'l1' | 'mse'): PositionLossSettings => ({ method, dt: DT, loss, lossCap: undefined, definiteness: 0, newtonSteps: 1, window: 2, substeps: 1, onSingular: 'throw' });
+/** The frequency the fourth-order fit of exact samples converges to: where E₄ of `cos ωt` vanishes (see richardson-residual.test.ts's reference). */
+const RICHARDSON_OMEGA = (() => {
+  const alpha = (h: number) => (1 + Math.cos(OMEGA * h)) / 2;
+  const beta = (h: number) => (2 * Math.cos(OMEGA * h) - 2) / (h * h);
+  return Math.sqrt(-(4 * beta(DT) - beta(2 * DT)) / (4 * alpha(DT) - alpha(2 * DT)));
+})();
+
+const settings = (method: PositionLossSettings['method'], loss: 'l1' | 'mse', order: 2 | 4 = 2): PositionLossSettings => ({ method, dt: DT, loss, lossCap: undefined, definiteness: 0, newtonSteps: 1, order, window: 2, substeps: 1, onSingular: 'throw' });
 const tableOf = (method: PositionLossSettings['method'], data: PositionData): SampleTable => {
   const length = data.positions.length / data.trajectories;
   return method === 'trajectory' ? windowTable(data, 1, length, 2) : tripleTable(data, 1, length);
@@ -92,15 +99,19 @@ describe('position losses', () => {
     model.dispose();
   });
 
-  it.each(['discrete-euler-lagrange', 'trajectory'] as const)('%s: the gradient in the weights of an MLP term of L, along a random direction, equals central differences of the loss (float32)', (method) => {
+  it.each([
+    ['discrete-euler-lagrange', 2],
+    ['discrete-euler-lagrange', 4],
+    ['trajectory', 2],
+  ] as const)('%s (order %s): the gradient in the weights of an MLP term of L, along a random direction, equals central differences of the loss (float32)', (method, order) => {
     const system = simplePendulum();
     const rng = createRandom(8);
     const y0 = Float64Array.from({ length: 8 * 2 }, (_, i) => (i % 2 === 0 ? rng.uniform(-2, 2) : rng.uniform(-2, 2)));
     const pendulumData = exactPositions(system, y0, 0.1, 7);
     const length = 7;
-    const table = method === 'trajectory' ? windowTable(pendulumData, 1, length, 2) : tripleTable(pendulumData, 1, length);
+    const table = method === 'trajectory' ? windowTable(pendulumData, 1, length, 2) : order === 4 ? fivePointTable(pendulumData, 1, length) : tripleTable(pendulumData, 1, length);
     const model = perturbedPendulum(0.1, 2);
-    const s = { ...settings(method, 'mse'), newtonSteps: 2 };
+    const s = { ...settings(method, 'mse', order), newtonSteps: 2 };
     const batch = tf.tensor2d(Float32Array.from(table.values), [table.rows, table.width]);
     const direction = model.variables.map((v) => tf.tidy(() => tf.randomNormal(v.shape, 0, 1, 'float32', 3 + v.size)));
     const norm = Math.sqrt(direction.reduce((sum, u) => sum + (tf.tidy(() => tf.sum(tf.square(u))).dataSync()[0] as number), 0));
@@ -124,24 +135,34 @@ describe('position losses', () => {
 });
 
 describe('trainFromPositions', () => {
-  it.each(['discrete-euler-lagrange', 'trajectory'] as const)('%s: recovers the harmonic oscillator ω = 2 within 1 % from positions alone, for every seed', (method) => {
+  it.each([
+    ['discrete-euler-lagrange', 4],
+    ['discrete-euler-lagrange', 2],
+    ['trajectory', 2],
+  ] as const)('%s (order %s): recovers the harmonic oscillator ω = 2 within 1 % from positions alone, for every seed', (method, order) => {
     // A two-parameter L = ½ a q̇² − ½ b q², ω = √(b/a); start, data and batches all from the seed.
     for (const seed of [1, 2, 3, 4]) {
       const rng = createRandom(100 + seed);
       const model = oscillatorModel(rng.uniform(0.5, 2), rng.uniform(0.5, 2));
       const data = oscillatorPositions(OMEGA, DT, 32, 12, seed);
-      const result = trainFromPositions(model, data, { method, steps: 150, batchSize: 32, seed, schedule: { kind: 'exponential', initial: 0.1, rate: 1e-3, steps: 150 } });
+      const result = trainFromPositions(model, data, { method, order, steps: 150, batchSize: 32, seed, schedule: { kind: 'exponential', initial: 0.1, rate: 1e-3, steps: 150 } });
       const omega = model.omega();
       expect(result.skipped).toBe(0);
       expect(Math.abs(omega / OMEGA - 1)).toBeLessThan(0.01);
-      // Sharper: the discrete fit lands on the midpoint rule's own frequency (0.33 % above ω at
-      // ωΔt = 0.2), the trajectory fit (RK4, fourth-order velocities) on ω itself.
-      expect(Math.abs(omega / (method === 'trajectory' ? OMEGA : DISCRETE_OMEGA) - 1)).toBeLessThan(5e-4);
+      // Sharper: the order-2 discrete fit lands on the midpoint rule's own frequency (0.33 % above ω
+      // at ωΔt = 0.2), the order-4 one on its Richardson extrapolation's (RICHARDSON_OMEGA, 0.0057 %
+      // above ω), the trajectory fit (RK4, fourth-order velocities) on ω itself.
+      const target = method === 'trajectory' ? OMEGA : order === 4 ? RICHARDSON_OMEGA : DISCRETE_OMEGA;
+      expect(Math.abs(omega / target - 1)).toBeLessThan(5e-4);
       model.dispose();
     }
   });
 
-  it.each(['discrete-euler-lagrange', 'trajectory'] as const)('%s: an MLP Lagrangian on the simple pendulum lowers the held-out position loss and acceleration error', (method) => {
+  it.each([
+    ['discrete-euler-lagrange', 4],
+    ['discrete-euler-lagrange', 2],
+    ['trajectory', 2],
+  ] as const)('%s (order %s): an MLP Lagrangian on the simple pendulum lowers the held-out position loss and acceleration error', (method, order) => {
     const system = simplePendulum();
     const rng = createRandom(21);
     const starts = (count: number) => Float64Array.from({ length: count * 2 }, (_, i) => (i % 2 === 0 ? rng.uniform(-1.5, 1.5) : rng.uniform(-2, 2)));
@@ -153,7 +174,7 @@ describe('trainFromPositions', () => {
       } });
     const accelerations = { ...splitStates(states.arrays.states!.data, 1), qdd: states.arrays.accelerations!.data };
     const model = new MlpLagrangian({ dof: 1, hidden: [16, 16], seed: 4 });
-    const options = { method, window: 1 } as const; // windows of 3: the second-order velocity estimate
+    const options = { method, order, window: 1 } as const; // trajectory: windows of 3, the second-order velocity estimate
     const before = { positions: evaluatePositions(model, held, options), accelerations: evaluate(model, accelerations) };
     const tensors = tf.memory().numTensors;
     const result = trainFromPositions(model, train, { ...options, steps: 150, batchSize: 32, seed: 1, schedule: { kind: 'one-cycle', peak: 1e-2, total: 150 }, progressEvery: 50, evaluation: { data: accelerations, every: 75 } });
@@ -167,12 +188,12 @@ describe('trainFromPositions', () => {
     model.dispose();
   });
 
-  it("cannot collapse to a trivial L: the discrete loss ignores L's scale, and a constant L is refused", () => {
+  it("order 2 cannot collapse to a trivial L: the discrete loss ignores L's scale, and a constant L is refused", () => {
     const data = oscillatorPositions(OMEGA, DT, 8, 10, 9);
     const meanTarget = tripleTable(data, 1, 10).values.filter((_, i) => i % 3 === 2).reduce((s, x) => s + Math.abs(x), 0) / (8 * 8);
     const losses = [1, 1e-3, 1e3].map((c) => {
       const model = oscillatorModel(1.2 * c, 3 * c);
-      const loss = evaluatePositions(model, data, { method: 'discrete-euler-lagrange' });
+      const loss = evaluatePositions(model, data, { method: 'discrete-euler-lagrange', order: 2 });
       // The raw residual scales with L: as a loss it would be driven to zero by shrinking L.
       const residual = tf.tidy(() => {
         const q = tf.tensor2d(Float32Array.from(data.positions), [8 * 10, 1]);
@@ -187,15 +208,54 @@ describe('trainFromPositions', () => {
     expect(losses[1]!.residual / losses[0]!.residual).toBeLessThan(2e-3);
     // An L without a potential (b = 0) predicts no acceleration: its loss is that of predicting 0.
     const free = oscillatorModel(1, 0);
-    expect(evaluatePositions(free, data, { method: 'discrete-euler-lagrange' })).toBeCloseTo(meanTarget, 4);
+    expect(evaluatePositions(free, data, { method: 'discrete-euler-lagrange', order: 2 })).toBeCloseTo(meanTarget, 4);
     free.dispose();
     // A constant L has a singular Newton matrix: every update is skipped, none descends towards it.
     const base = oscillatorModel(1, 1);
     const constant: PositionModel = { ...base, lagrangian: { dof: 1, jet: (x) => jets.add(jets.scale(jets.slice(x, 0, 1), tf.mul(base.a, 0)), 1) } };
     const tensors = tf.memory().numTensors;
-    const result = trainFromPositions(constant, data, { method: 'discrete-euler-lagrange', steps: 5 });
+    const result = trainFromPositions(constant, data, { method: 'discrete-euler-lagrange', order: 2, steps: 5 });
     expect(result.skipped).toBe(5);
     expect(tf.memory().numTensors).toBe(tensors);
+    constant.dispose();
+  });
+
+  it("order 4 cannot collapse to a trivial L: H_vv⁻¹·E₄ ignores L's scale and shift, and a constant L is refused", () => {
+    const data = oscillatorPositions(OMEGA, DT, 8, 10, 9);
+    const losses = [
+      [1, 0],
+      [1e-3, 0],
+      [1e3, 5],
+    ].map(([c, shift]) => {
+      const base = oscillatorModel(1.2 * c!, 3 * c!);
+      const model: PositionModel = shift === 0 ? base : { ...base, lagrangian: { dof: 1, jet: (x) => jets.add((base.lagrangian as { jet: (x: Jet) => Jet }).jet(x), shift!) } };
+      const loss = evaluatePositions(model, data, { method: 'discrete-euler-lagrange', order: 4 });
+      base.dispose();
+      return loss;
+    });
+    // float32: the residual is a difference of terms ~c·100; its relative rounding does not depend
+    // on c, so the losses agree to a few ε₃₂; tolerance 1e-4.
+    expect(Math.abs(losses[1]! / losses[0]! - 1)).toBeLessThan(1e-4);
+    expect(Math.abs(losses[2]! / losses[0]! - 1)).toBeLessThan(1e-4);
+    // An L without a potential (b = 0) predicts q̈ = 0: its error is the data's fourth-order
+    // acceleration estimate, (16(q₁ − 2q + q₋₁) − (q₂ − 2q + q₋₂))/(12Δt²) ≈ −ω² q.
+    const free = oscillatorModel(1, 0);
+    const table = fivePointTable(data, 1, 10);
+    let meanAcceleration = 0;
+    for (let r = 0; r < table.rows; r++) {
+      const [, before1, after1, before2, after2] = table.values.subarray(r * 5, r * 5 + 5) as unknown as number[];
+      meanAcceleration += Math.abs(16 * (after1! - before1!) - (after2! - before2!)) / (12 * DT * DT) / table.rows;
+    }
+    expect(evaluatePositions(free, data, { method: 'discrete-euler-lagrange', order: 4 })).toBeCloseTo(meanAcceleration, 4);
+    free.dispose();
+    // A constant L has a singular H_vv: every update is skipped, none descends towards it.
+    const base = oscillatorModel(1, 1);
+    const constant: PositionModel = { ...base, lagrangian: { dof: 1, jet: (x) => jets.add(jets.scale(jets.slice(x, 0, 1), tf.mul(base.a, 0)), 1) } };
+    const tensors = tf.memory().numTensors;
+    const result = trainFromPositions(constant, data, { method: 'discrete-euler-lagrange', order: 4, steps: 5 });
+    expect(result.skipped).toBe(5);
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(() => evaluatePositions(constant, data, { method: 'discrete-euler-lagrange', order: 4 })).toThrow(LinalgError);
     constant.dispose();
   });
 
@@ -207,6 +267,8 @@ describe('trainFromPositions', () => {
     expect(() => trainFromPositions(model, data, { method: 'trajectory', steps: 1, window: 3 })).toThrow(/length ≥ 7 \(this method's window\), received 10 for 2 trajectories/);
     expect(() => trainFromPositions(model, { ...data, positions: [...Array.from(data.positions).slice(1), Number.NaN] }, { method: 'trajectory', steps: 1 })).toThrow(/data.positions\[9\] is NaN/);
     expect(() => trainFromPositions(model, data, { method: 'trajectory', steps: 0 })).toThrow(/options.steps must be a positive integer, received 0/);
+    expect(() => trainFromPositions(model, data, { method: 'discrete-euler-lagrange', order: 3 as never, steps: 1 })).toThrow(/options.order must be 2 or 4, received 3/);
+    expect(() => trainFromPositions(model, { ...data, positions: Array.from(data.positions).slice(0, 8), trajectories: 2 }, { method: 'discrete-euler-lagrange', steps: 1 })).toThrow(/length ≥ 5 \(this method's window\), received 8 for 2 trajectories/);
     const { lagrangian: _dropped, ...withoutLagrangian } = model;
     expect(() => trainFromPositions(withoutLagrangian, data, { method: 'discrete-euler-lagrange', steps: 1 })).toThrow(/needs a Lagrangian model .* use method 'trajectory'/);
     model.dispose();

@@ -3,7 +3,7 @@ import { LinalgError, requireBackend } from '@lnn/autodiff';
 import { createAdam } from './internal/adam';
 import { releaseTape } from './internal/release-tape';
 import { SeededRandom } from './internal/rng';
-import { checkPositionData, tripleTable, windowTable, type PositionData, type SampleTable } from './position-data';
+import { checkPositionData, fivePointTable, tripleTable, windowTable, type PositionData, type SampleTable } from './position-data';
 import { positionLoss, type PositionLossSettings, type PositionMethod, type PositionModel } from './position-loss';
 import { checkSchedule, learningRate, type Schedule } from './schedule';
 import type { TrainingData } from './training-data';
@@ -12,9 +12,9 @@ import { evaluate, type Progress } from './trainer';
 /** Options of {@link trainFromPositions}. */
 export interface PositionTrainOptions {
   /**
-   * `'discrete-euler-lagrange'`: each consecutive triple's next position predicted from the two
-   * before it by a Newton step on the discrete Euler–Lagrange equation of the midpoint discrete
-   * Lagrangian (no integration; needs the model's `lagrangian`). `'trajectory'`: RK4 rollouts of
+   * `'discrete-euler-lagrange'`: the discrete Euler–Lagrange residual of the model's Lagrangian
+   * on consecutive positions, in acceleration units (no integration; needs the model's
+   * `lagrangian`; see `order`). `'trajectory'`: RK4 rollouts of
    * the model's accelerations over short windows from finite-difference velocities (any model).
    */
   readonly method: PositionMethod;
@@ -38,7 +38,18 @@ export interface PositionTrainOptions {
   readonly adam?: { readonly beta1?: number; readonly beta2?: number; readonly epsilon?: number };
   /** Seed of the batch sampling. @default 0 */
   readonly seed?: number;
-  /** Discrete Euler–Lagrange: Newton iterations per prediction. @default 1 */
+  /**
+   * Discrete Euler–Lagrange: the residual's order in Δt. `4`: the Richardson extrapolation of the
+   * midpoint residual on windows of five positions (`richardsonEulerLagrangeResidual`), times
+   * `H_vv⁻¹` — the model's acceleration error at the window's centre up to O(Δt⁴); the learned L
+   * is the continuous one (roll it out with `rollout`, RK4 or DOPRI5). `2`: the next position
+   * predicted from the two before it by a Newton step on the midpoint discrete Euler–Lagrange
+   * equation (triples) — exact for `@lnn/ode`'s variational integrator, so the learned L is the one
+   * whose midpoint variational integrator (`variationalRollout`) matches the data, which differs
+   * from the continuous L by O(Δt²). @default 4
+   */
+  readonly order?: 2 | 4;
+  /** Discrete Euler–Lagrange, order 2: Newton iterations per prediction. @default 1 */
   readonly newtonSteps?: number;
   /** Trajectory: K, the steps rolled out each way from a window's centre (windows of 2K + 1 samples). @default 2 */
   readonly window?: number;
@@ -72,7 +83,7 @@ const positiveFinite = (where: string, name: string, value: unknown) => {
 
 /** Validates the options and the model; returns the loss settings with defaults resolved. */
 export function positionSettings(where: string, model: PositionModel, dt: number, options: Partial<PositionTrainOptions>): PositionLossSettings {
-  const { method, loss = 'l1', newtonSteps = 1, window = 2, substeps = 1 } = options;
+  const { method, loss = 'l1', newtonSteps = 1, window = 2, substeps = 1, order = 4 } = options;
   if (method !== 'discrete-euler-lagrange' && method !== 'trajectory') {
     throw new TypeError(`${where}: options.method must be 'discrete-euler-lagrange' or 'trajectory', received ${JSON.stringify(method)}.`);
   }
@@ -81,19 +92,21 @@ export function positionSettings(where: string, model: PositionModel, dt: number
   }
   if (model.extraDim > 0) throw new TypeError(`${where}: models with extra inputs are not supported from positions (this '${model.kind}' takes ${model.extraDim}).`);
   if (loss !== 'l1' && loss !== 'mse') throw new TypeError(`${where}: options.loss must be 'l1' or 'mse', received ${JSON.stringify(loss)}.`);
+  if (order !== 2 && order !== 4) throw new TypeError(`${where}: options.order must be 2 or 4, received ${JSON.stringify(order)}.`);
   positiveInteger(where, 'newtonSteps', newtonSteps);
   positiveInteger(where, 'window', window);
   positiveInteger(where, 'substeps', substeps);
   if (options.lossCap !== undefined) positiveFinite(where, 'lossCap', options.lossCap);
   const weight = options.definiteness?.weight ?? 0;
   if (!(weight >= 0 && Number.isFinite(weight))) throw new TypeError(`${where}: options.definiteness.weight must be a finite number ≥ 0, received ${String(weight)}.`);
-  return { method, dt, loss, lossCap: options.lossCap, definiteness: weight, newtonSteps, window, substeps, onSingular: 'throw' };
+  return { method, dt, loss, lossCap: options.lossCap, definiteness: weight, newtonSteps, order, window, substeps, onSingular: 'throw' };
 }
 
 /** The data's sample rows for a method. */
 function sampleTable(where: string, model: PositionModel, data: PositionData, s: PositionLossSettings): SampleTable {
-  const length = checkPositionData(data, model.dof, s.method === 'trajectory' ? 2 * s.window + 1 : 3, where);
-  return s.method === 'trajectory' ? windowTable(data, model.dof, length, s.window) : tripleTable(data, model.dof, length);
+  const length = checkPositionData(data, model.dof, s.method === 'trajectory' ? 2 * s.window + 1 : s.order + 1, where);
+  if (s.method === 'trajectory') return windowTable(data, model.dof, length, s.window);
+  return s.order === 4 ? fivePointTable(data, model.dof, length) : tripleTable(data, model.dof, length);
 }
 
 /**
@@ -106,7 +119,7 @@ function sampleTable(where: string, model: PositionModel, data: PositionData, s:
 export function evaluatePositions(
   model: PositionModel,
   data: PositionData,
-  options: Pick<PositionTrainOptions, 'method' | 'loss' | 'newtonSteps' | 'window' | 'substeps'> & { readonly batchSize?: number },
+  options: Pick<PositionTrainOptions, 'method' | 'loss' | 'order' | 'newtonSteps' | 'window' | 'substeps'> & { readonly batchSize?: number },
 ): number {
   const where = 'evaluatePositions';
   requireBackend(where);

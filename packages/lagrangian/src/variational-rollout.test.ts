@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, jets } from '@lnn/autodiff';
 import { assertAllClose } from '@lnn/autodiff/testing';
-import { solve } from '@lnn/ode';
+import { solve, variational } from '@lnn/ode';
 import { createRandom, doublePendulum, lagrangianProblem, simplePendulum } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { doublePendulumJet, pendulumJet, perturbedPendulum } from '../test/position-fixtures';
@@ -23,7 +23,7 @@ describe('variationalRollout', () => {
     const rng = createRandom(2);
     const y0 = Float64Array.from({ length: 4 * 2 * d }, () => rng.uniform(-1.5, 1.5));
     const times = Array.from({ length: steps + 2 }, (_, k) => k * dt);
-    const reference = solve(lagrangianProblem(system), y0, times, { method: 'variational', dt });
+    const reference = solve(lagrangianProblem(system), y0, times, variational({ dt }));
     expect(reference.ok).toBe(true);
     const positions = (row: number) => Array.from({ length: 4 * d }, (_, i) => reference.states[(row * 4 + Math.floor(i / d)) * 2 * d + (i % d)] as number);
     const before = tf.memory().numTensors;

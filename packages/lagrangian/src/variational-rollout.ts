@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { LinalgError, requireBackend, solve as linearSolve } from '@lnn/autodiff';
-import { solve, type LagrangianProblem, type SolveOptions, type SolveResult } from '@lnn/ode';
+import { solve, variational, type LagrangianProblem, type SolveOptions, type SolveResult } from '@lnn/ode';
 import { checkStep, pairState, partialsFromGradient } from './discrete-lagrangian';
 import type { Lagrangian } from './lagrangian';
 import { lagrangianGradient, lagrangianGradientAndHessian } from './internal/lagrangian-gradient';
@@ -167,12 +167,7 @@ export function variationalRollout(model: Lagrangian | { readonly lagrangian: La
     return out;
   };
   const times = Float64Array.from({ length: steps + 1 }, (_, k) => t0 + (k + 1) * dt);
-  const r = solve(learnedLagrangianProblem(lagrangian), y(q1, batch), times, {
-    method: 'variational',
-    dt,
-    newton: { tolerance, maxIterations },
-    ...(options.stop === undefined ? {} : { stop: options.stop }),
-  });
+  const r = solve(learnedLagrangianProblem(lagrangian), y(q1, batch), times, variational({ dt, newton: { tolerance, maxIterations } }), options.stop === undefined ? {} : { stop: options.stop });
   const dim = 2 * d;
   const states = new Float64Array((steps + 2) * batch * dim);
   states.set(y(q0, 0));

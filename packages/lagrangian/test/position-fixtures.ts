@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { jets, type Jet } from '@lnn/autodiff';
-import { solve } from '@lnn/ode';
+import { dopri5, solve, variational } from '@lnn/ode';
 import { createRandom, lagrangianProblem, secondOrderProblem, type MechanicalSystem } from '@lnn/systems';
 import type { DynamicsModel } from '../src/dynamics-model';
 import { eulerLagrange, eulerLagrangeWithHessian } from '../src/euler-lagrange';
@@ -106,7 +106,7 @@ export function variationalPositions(system: MechanicalSystem, y0: Float64Array,
   const d = system.dof;
   const count = y0.length / (2 * d);
   const times = Array.from({ length }, (_, k) => k * dt);
-  const r = solve(lagrangianProblem(system), y0, times, { method: 'variational', dt });
+  const r = solve(lagrangianProblem(system), y0, times, variational({ dt }));
   if (!r.ok) throw new Error(`variationalPositions: ${r.message}`);
   const positions = new Float64Array(count * length * d);
   for (let k = 0; k < length; k++) {
@@ -117,12 +117,12 @@ export function variationalPositions(system: MechanicalSystem, y0: Float64Array,
   return { positions, trajectories: count, dt };
 }
 
-/** Exact trajectories (DOPRI5 at 1e-11) of a system from `[B, 2d]` states, `length` samples Δt apart. */
-export function exactPositions(system: MechanicalSystem, y0: Float64Array, dt: number, length: number): PositionData {
+/** Exact trajectories (DOPRI5 at rtol = atol, 1e-11 by default) of a system from `[B, 2d]` states, `length` samples Δt apart. */
+export function exactPositions(system: MechanicalSystem, y0: Float64Array, dt: number, length: number, atol = 1e-11): PositionData {
   const d = system.dof;
   const count = y0.length / (2 * d);
   const times = Array.from({ length }, (_, k) => k * dt);
-  const r = solve(secondOrderProblem(system), y0, times, { rtol: 1e-11, atol: 1e-11 });
+  const r = solve(secondOrderProblem(system), y0, times, dopri5({ rtol: atol, atol }));
   if (!r.ok) throw new Error(`exactPositions: ${r.message}`);
   const positions = new Float64Array(count * length * d);
   for (let k = 0; k < length; k++) {

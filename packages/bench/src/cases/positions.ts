@@ -1,27 +1,18 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { jets, type Jet } from '@lnn/autodiff';
 import { eulerLagrange, type Lagrangian, type PositionData, type PositionModel } from '@lnn/lagrangian';
-import { createRandom, doublePendulum, trajectoryDataset } from '@lnn/systems';
+import { doublePendulum, positionTrajectories } from '@lnn/systems';
 
 /**
- * Positions-only double-pendulum data: `count` trajectories of `length` samples Δt apart, from
- * initial states drawn as the paper's training states (angles in [0, 2π), rates in [−10, 10]),
- * integrated by DOPRI5 at 1e-10, with Gaussian noise of standard deviation `noise` (seed + 7).
- * With the seed of an acceleration data set, the trajectories start at its first states.
+ * Positions-only double-pendulum data (`@lnn/systems`' `positionTrajectories`): `count`
+ * trajectories of `length` samples Δt apart, from initial states drawn as the paper's training
+ * states (angles in [0, 2π), rates in [−10, 10]), integrated by DOPRI5 at 1e-12, with Gaussian
+ * noise of standard deviation `noise`.
  */
 export function doublePendulumPositions(count: number, length: number, dt: number, seed: number, noise = 0): PositionData {
   const dp = doublePendulum();
-  const times = Array.from({ length }, (_, k) => k * dt);
-  const ds = trajectoryDataset(dp, { count, seed, sample: dp.sampleTrainingState, times });
-  const states = ds.arrays.states!.data;
-  const rng = createRandom(seed + 7);
-  const positions = new Float64Array(count * length * 2);
-  for (let k = 0; k < length; k++) {
-    for (let c = 0; c < count; c++) {
-      for (let i = 0; i < 2; i++) positions[(c * length + k) * 2 + i] = (states[(k * count + c) * 4 + i] as number) + (noise > 0 ? noise * rng.normal() : 0);
-    }
-  }
-  return { positions, trajectories: count, dt };
+  const { observed } = positionTrajectories(dp, { count, dt, steps: length - 1, noise, seed, sample: dp.sampleTrainingState });
+  return { positions: observed.arrays.positions!.data, trajectories: count, dt };
 }
 
 /** The double pendulum's own Lagrangian (masses and lengths 1, g = 9.8) as a model, for the floor of a position loss. */
