@@ -1,5 +1,6 @@
 import type { Experiment } from './experiment';
 import { doublePendulumExperiment } from './experiments/double-pendulum';
+import { positionsExperiment } from './experiments/positions';
 import { propertyTableExperiment } from './experiments/property-table';
 import { relativisticExperiment } from './experiments/relativistic';
 import { waveExperiment } from './experiments/wave';
@@ -10,6 +11,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   relativisticExperiment,
   waveExperiment,
   propertyTableExperiment,
+  positionsExperiment,
 ];
 
 /** The ids accepted by `--only`. */
