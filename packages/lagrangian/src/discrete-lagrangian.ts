@@ -62,7 +62,14 @@ export function residualFromSteps(lagrangian: Lagrangian, q: tf.Tensor2D, before
  * `L_d(q₀, q₁) = Δt · L((q₀ + q₁)/2, (q₁ − q₀)/Δt)` for a batch of pairs (`[B, d]` each → `[B]`).
  *
  * @example
- * const ld = discreteLagrangian(model.lagrangian, q0, q1, 0.05);
+ * import { initBackend } from '@lnn/autodiff';
+ * import { discreteLagrangian, type Lagrangian } from '@lnn/lagrangian';
+ * import * as tf from '@tensorflow/tfjs-core';
+ * await initBackend();
+ * // the harmonic oscillator L = ½q̇² − ½q² (states x = [q, q̇])
+ * const oscillator: Lagrangian = { dof: 1, tensor: (x) => tf.sum(tf.mul(tf.mul(x, x), tf.tensor1d([-0.5, 0.5])), 1) };
+ * const ld = discreteLagrangian(oscillator, tf.tensor2d([[0], [1]]), tf.tensor2d([[0.1], [1]]), 0.1);
+ * console.log(ld.arraySync()); // ≈ [0.0499, −0.05]: Δt·(½(0.1/Δt)² − ½·0.05²), Δt·(0 − ½·1²)
  */
 export function discreteLagrangian(lagrangian: Lagrangian, q0: tf.Tensor2D, q1: tf.Tensor2D, dt: number): tf.Tensor1D {
   requireBackend('discreteLagrangian');
@@ -79,7 +86,14 @@ export function discreteLagrangian(lagrangian: Lagrangian, q0: tf.Tensor2D, q1: 
  * (`[B, d]` each): first derivatives of L only, differentiable in L's variables.
  *
  * @example
- * const { d1, d2 } = discreteLagrangianGradients(lagrangian, q0, q1, 0.1); // p₀ = −d1, p₁ = d2
+ * import { initBackend } from '@lnn/autodiff';
+ * import { discreteLagrangianGradients, type Lagrangian } from '@lnn/lagrangian';
+ * import * as tf from '@tensorflow/tfjs-core';
+ * await initBackend();
+ * // the harmonic oscillator L = ½q̇² − ½q² (states x = [q, q̇])
+ * const oscillator: Lagrangian = { dof: 1, tensor: (x) => tf.sum(tf.mul(tf.mul(x, x), tf.tensor1d([-0.5, 0.5])), 1) };
+ * const { d1, d2 } = discreteLagrangianGradients(oscillator, tf.tensor2d([[0]]), tf.tensor2d([[0.1]]), 0.1);
+ * console.log(-d1.dataSync()[0]!, d2.dataSync()[0]!); // ≈ 1.0025 0.9975: the momenta p₀ = −D₁L_d, p₁ = D₂L_d (q̇ ≈ 1)
  */
 export function discreteLagrangianGradients(lagrangian: Lagrangian, q0: tf.Tensor2D, q1: tf.Tensor2D, dt: number): { d1: tf.Tensor2D; d2: tf.Tensor2D } {
   requireBackend('discreteLagrangianGradients');
@@ -99,7 +113,16 @@ export function discreteLagrangianGradients(lagrangian: Lagrangian, q0: tf.Tenso
  * `trainFromPositions`.
  *
  * @example
- * const r = discreteEulerLagrangeResidual(lagrangian, q0, q1, q2, 0.1);
+ * import { initBackend } from '@lnn/autodiff';
+ * import { discreteEulerLagrangeResidual, type Lagrangian } from '@lnn/lagrangian';
+ * import * as tf from '@tensorflow/tfjs-core';
+ * await initBackend();
+ * // the harmonic oscillator L = ½q̇² − ½q² (states x = [q, q̇])
+ * const oscillator: Lagrangian = { dof: 1, tensor: (x) => tf.sum(tf.mul(tf.mul(x, x), tf.tensor1d([-0.5, 0.5])), 1) };
+ * // q = cos t sampled at t = 0, 0.1, 0.2: the midpoint rule's residual is O(Δt³) here
+ * const [q0, q1, q2] = [0, 1, 2].map((k) => tf.tensor2d([[Math.cos(0.1 * k)]])) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+ * const r = discreteEulerLagrangeResidual(oscillator, q0, q1, q2, 0.1);
+ * console.log(r.dataSync()[0]); // ≈ 1.7e-4, O(Δt³) (zero on the variational integrator's own trajectories)
  */
 export function discreteEulerLagrangeResidual(lagrangian: Lagrangian, q0: tf.Tensor2D, q1: tf.Tensor2D, q2: tf.Tensor2D, dt: number): tf.Tensor2D {
   requireBackend('discreteEulerLagrangeResidual');

@@ -81,7 +81,14 @@ export function solveOrNaN(a: tf.Tensor3D, b: tf.Tensor2D): tf.Tensor2D {
  *
  * @throws {TypeError} on wrong shapes or options; {@link LinalgError} on a singular Newton matrix.
  * @example
- * const q2 = discreteEulerLagrangeStep(model.lagrangian, q0, q1, 0.05, { newtonSteps: 2 });
+ * import { initBackend } from '@lnn/autodiff';
+ * import { discreteEulerLagrangeStep, type Lagrangian } from '@lnn/lagrangian';
+ * import * as tf from '@tensorflow/tfjs-core';
+ * await initBackend();
+ * // the harmonic oscillator L = ½q̇² − ½q² (states x = [q, q̇])
+ * const oscillator: Lagrangian = { dof: 1, tensor: (x) => tf.sum(tf.mul(tf.mul(x, x), tf.tensor1d([-0.5, 0.5])), 1) };
+ * const q2 = discreteEulerLagrangeStep(oscillator, tf.tensor2d([[1]]), tf.tensor2d([[Math.cos(0.1)]]), 0.1, { newtonSteps: 2 });
+ * console.log(q2.dataSync()[0], Math.cos(0.2)); // ≈ 0.98008 0.98007: one variational step of q = cos t
  */
 export function discreteEulerLagrangeStep(lagrangian: Lagrangian, q0: tf.Tensor2D, q1: tf.Tensor2D, dt: number, options: DiscreteStepOptions = {}): tf.Tensor2D {
   const where = 'discreteEulerLagrangeStep';

@@ -5,7 +5,11 @@
  * taken from it. Noise, if any, is part of the data.
  *
  * @example
- * const data: PositionData = { positions, trajectories: 200, dt: 0.05 };
+ * import type { PositionData } from '@lnn/lagrangian';
+ * // two trajectories of q = A cos t, five samples each, Δt = 0.1
+ * const positions = [1, 2].flatMap((a) => [0, 1, 2, 3, 4].map((k) => a * Math.cos(0.1 * k)));
+ * const data: PositionData = { positions, trajectories: 2, dt: 0.1 };
+ * console.log(data.positions.length); // 10
  */
 export interface PositionData {
   readonly positions: ArrayLike<number>;

@@ -66,7 +66,7 @@ export function richardsonFromSteps(
  * const q = [0, 1, 2, 3, 4].map((k) => tf.tensor2d([[Math.cos(0.1 * k)]]));
  * const [q0, q1, q2, q3, q4] = q as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
  * const r = richardsonEulerLagrangeResidual(oscillator, q0, q1, q2, q3, q4, 0.1);
- * console.log(Math.abs(r.dataSync()[0]!) < 1e-4); // true (the midpoint residual per step is 8e-4 here)
+ * console.log(r.dataSync()[0]); // ≈ 7e-6 (the midpoint residual per step, R_h/h, is 1.6e-3 here)
  */
 export function richardsonEulerLagrangeResidual(lagrangian: Lagrangian, q0: tf.Tensor2D, q1: tf.Tensor2D, q2: tf.Tensor2D, q3: tf.Tensor2D, q4: tf.Tensor2D, dt: number): tf.Tensor2D {
   const where = 'richardsonEulerLagrangeResidual';

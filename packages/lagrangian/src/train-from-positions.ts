@@ -114,7 +114,13 @@ function sampleTable(where: string, model: PositionModel, data: PositionData, s:
  * (acceleration units; the quantity {@link trainFromPositions} minimises).
  *
  * @example
- * const before = evaluatePositions(model, heldOut, { method: 'discrete-euler-lagrange' });
+ * import { initBackend } from '@lnn/autodiff';
+ * import { evaluatePositions, MlpLagrangian } from '@lnn/lagrangian';
+ * await initBackend();
+ * const positions = [1, 2, 3].flatMap((a) => [0, 1, 2, 3, 4, 5].map((k) => a * Math.cos(0.1 * k)));
+ * const model = new MlpLagrangian({ dof: 1, hidden: [16, 16] });
+ * const loss = evaluatePositions(model, { positions, trajectories: 3, dt: 0.1 }, { method: 'discrete-euler-lagrange' });
+ * console.log(loss); // the untrained model's mean acceleration error on the 3 × 2 five-position windows
  */
 export function evaluatePositions(
   model: PositionModel,
@@ -150,12 +156,19 @@ export function evaluatePositions(
  * in acceleration units, so their losses compare with each other and with `train`'s.
  *
  * @example
- * const model = new MlpLagrangian({ dof: 2, hidden: [128, 128, 128], angles: [0, 1], angleTransform: 'features' });
- * const result = trainFromPositions(model, { positions, trajectories: 2000, dt: 0.05 }, {
- *   method: 'discrete-euler-lagrange', steps: 10_000, batchSize: 256,
- *   schedule: { kind: 'one-cycle', peak: 1e-3, total: 10_000 },
+ * import { initBackend } from '@lnn/autodiff';
+ * import { MlpLagrangian, trainFromPositions, variationalRollout } from '@lnn/lagrangian';
+ * await initBackend();
+ * // eight trajectories of a harmonic oscillator (ω = 2), observed as positions only
+ * const positions = [0.5, 0.7, 0.9, 1.1, 1.3, 1.5, 1.7, 1.9].flatMap((a) => Array.from({ length: 10 }, (_, k) => a * Math.cos(2 * 0.1 * k + a)));
+ * const model = new MlpLagrangian({ dof: 1, hidden: [16, 16] });
+ * const result = trainFromPositions(model, { positions, trajectories: 8, dt: 0.1 }, {
+ *   method: 'discrete-euler-lagrange', order: 4, steps: 40, batchSize: 16,
+ *   schedule: { kind: 'one-cycle', peak: 1e-2, total: 40 }, progressEvery: 20,
  * });
- * const rolled = variationalRollout(model, q0, q1, { dt: 0.05, steps: 1000 });
+ * console.log(result.history); // [step, loss] at steps 20 and 40 (acceleration units)
+ * const rolled = variationalRollout(model, [1], [Math.cos(0.2)], { dt: 0.1, steps: 10 });
+ * console.log(rolled.states.length); // 48: 12 times × [q, q̇]
  */
 export function trainFromPositions(model: PositionModel, data: PositionData, options: PositionTrainOptions): PositionTrainResult {
   const where = 'trainFromPositions';

@@ -11,7 +11,15 @@ import { lagrangianGradient, lagrangianGradientAndHessian } from './internal/lag
  * tolerances for it must allow for float32 derivatives (about 1e-6, not the float64 default).
  *
  * @example
- * solve(learnedLagrangianProblem(model.lagrangian), y0, times, { method: 'variational', dt: 0.05, newton: { tolerance: 1e-6 } });
+ * import { initBackend } from '@lnn/autodiff';
+ * import { learnedLagrangianProblem, type Lagrangian } from '@lnn/lagrangian';
+ * import * as tf from '@tensorflow/tfjs-core';
+ * await initBackend();
+ * // the harmonic oscillator L = ½q̇² − ½q² (states x = [q, q̇])
+ * const oscillator: Lagrangian = { dof: 1, tensor: (x) => tf.sum(tf.mul(tf.mul(x, x), tf.tensor1d([-0.5, 0.5])), 1) };
+ * import { solve, variational } from '@lnn/ode';
+ * const r = solve(learnedLagrangianProblem(oscillator), [1, 0], [0, 1], variational({ dt: 0.05, newton: { tolerance: 1e-6 } }));
+ * console.log(r.ok, r.states[2], Math.cos(1)); // true ≈ 0.5405 0.5403 (q at t = 1: the midpoint rule's O(Δt²) error)
  */
 export function learnedLagrangianProblem(lagrangian: Lagrangian): LagrangianProblem {
   const d = lagrangian.dof;
@@ -126,8 +134,16 @@ export interface VariationalRolloutOptions {
  *
  * @throws {RangeError} when the Legendre transform fails at the start (singular H_vv there).
  * @example
- * const r = variationalRollout(model, q0, q1, { dt: 0.05, steps: 2000 });
- * rolloutEnergies(model, r); // bounded oscillation
+ * import { initBackend } from '@lnn/autodiff';
+ * import { variationalRollout, type Lagrangian } from '@lnn/lagrangian';
+ * import * as tf from '@tensorflow/tfjs-core';
+ * await initBackend();
+ * // the harmonic oscillator L = ½q̇² − ½q² (states x = [q, q̇])
+ * const oscillator: Lagrangian = { dof: 1, tensor: (x) => tf.sum(tf.mul(tf.mul(x, x), tf.tensor1d([-0.5, 0.5])), 1) };
+ * // two trajectories, q = cos t and q = 2 cos t, from their positions at t = 0 and 0.1
+ * const r = variationalRollout(oscillator, [1, 2], [Math.cos(0.1), 2 * Math.cos(0.1)], { dt: 0.1, steps: 100 });
+ * const last = r.times.length - 1; // t = 10.1; states [q, q̇] per trajectory
+ * console.log(r.ok, r.states[last * 4], Math.cos(10.1)); // true ≈ −0.786 −0.781 (the midpoint rule's phase error)
  */
 export function variationalRollout(model: Lagrangian | { readonly lagrangian: Lagrangian }, q0: ArrayLike<number>, q1: ArrayLike<number>, options: VariationalRolloutOptions): SolveResult {
   const where = 'variationalRollout';

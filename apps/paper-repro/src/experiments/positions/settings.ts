@@ -53,7 +53,7 @@ const BY_SCALE: Record<'test' | 'quick' | 'full', PositionsSettings> = {
     trajectories: 4000,
     length: 7,
     testCount: 2000,
-    steps: 1500,
+    steps: 1200,
     batchSize: 128,
     peak: 1e-3,
     cases: CASES,
