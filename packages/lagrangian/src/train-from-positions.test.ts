@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, jets, LinalgError, type Jet } from '@lnn/autodiff';
+import { initBackend, jets, LinalgError } from '@lnn/autodiff';
 import { accelerationDataset, createRandom, simplePendulum, splitStates } from '@lnn/systems';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exactPositions, oscillatorModel, oscillatorPositions, perturbedPendulum } from '../test/position-fixtures';
 import { discreteEulerLagrangeResidual } from './discrete-lagrangian';
+import type { Lagrangian } from './lagrangian';
 import { MlpLagrangian } from './mlp-lagrangian';
 import { fivePointTable, tripleTable, windowTable, type PositionData, type SampleTable } from './position-data';
 import { positionLoss, type PositionLossSettings, type PositionModel } from './position-loss';
@@ -228,7 +229,7 @@ describe('trainFromPositions', () => {
       [1e3, 5],
     ].map(([c, shift]) => {
       const base = oscillatorModel(1.2 * c!, 3 * c!);
-      const model: PositionModel = shift === 0 ? base : { ...base, lagrangian: { dof: 1, jet: (x) => jets.add((base.lagrangian as { jet: (x: Jet) => Jet }).jet(x), shift!) } };
+      const model: PositionModel = shift === 0 ? base : { ...base, lagrangian: { dof: 1, jet: (x) => jets.add((base.lagrangian as Extract<Lagrangian, { jet: unknown }>).jet(x, undefined), shift!) } };
       const loss = evaluatePositions(model, data, { method: 'discrete-euler-lagrange', order: 4 });
       base.dispose();
       return loss;
