@@ -44,12 +44,13 @@ describe('the positions-only experiment, small', () => {
       return evaluatePositions(truth, { positions: observed.arrays.positions!.data, trajectories: 64, dt }, { method: 'discrete-euler-lagrange', order: 4 });
     };
     const [fine, coarse, noisy] = [loss(0.05, 0), loss(0.1, 0), loss(0.05, 1e-3)];
-    // Slow starts (the paper's energy test states): |q̈| ~ 10, the O(Δt⁴) error ~1e-3 at Δt = 0.05.
-    expect(fine).toBeLessThan(0.05);
-    expect(coarse).toBeGreaterThan(4 * fine);
-    // noise 1e-3 → ≈ 6e-3/Δt² ≈ 2 rad/s² of residual (L1 of a Gaussian: ×0.8)
-    expect(noisy).toBeGreaterThan(0.5);
-    expect(noisy).toBeLessThan(5);
+    // Slow starts (the paper's energy test states). Measured: 1.0e-3 at Δt = 0.05, 0.128 at 0.1
+    // (128×: the O(Δt⁴) term, 16×, and higher ones on the faster of these states), 0.98 with noise.
+    expect(fine).toBeLessThan(5e-3);
+    expect(coarse).toBeGreaterThan(16 * fine);
+    // noise 1e-3 → 3.1e-3/Δt² ≈ 1.25 rad/s² RMS of acceleration error, ≈ 1.0 as a mean |·|
+    expect(noisy).toBeGreaterThan(0.6);
+    expect(noisy).toBeLessThan(1.6);
   });
 
   it('runs at test scale: every metric the tables read is there, finite where a number, and no tensor is left behind', async () => {
