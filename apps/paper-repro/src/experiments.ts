@@ -1,6 +1,7 @@
 import type { Experiment } from './experiment';
 import { doublePendulumExperiment } from './experiments/double-pendulum';
 import { membraneExperiment } from './experiments/membrane';
+import { positionsExperiment } from './experiments/positions';
 import { propertyTableExperiment } from './experiments/property-table';
 import { relativisticExperiment } from './experiments/relativistic';
 import { waveExperiment } from './experiments/wave';
@@ -12,6 +13,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   waveExperiment,
   membraneExperiment,
   propertyTableExperiment,
+  positionsExperiment,
 ];
 
 /** The ids accepted by `--only`. */

@@ -1,6 +1,6 @@
 /**
  * @lnn/lagrangian — the Lagrangian Neural Network: Euler–Lagrange solver, the MLP Lagrangian,
- * training for any dynamics model, rollouts, energy, save/load.
+ * training for any dynamics model (also from positions alone), rollouts (also variational), energy, save/load.
  */
 export type { Lagrangian } from './lagrangian';
 export {
@@ -25,4 +25,11 @@ export { packData, type TrainingData } from './training-data';
 export { evaluate, train, type Progress, type TrainOptions, type TrainResult } from './trainer';
 export { rollout, type RolloutOptions } from './rollout';
 export { rolloutEnergies } from './rollout-energy';
+export { discreteEulerLagrangeResidual, discreteLagrangian, discreteLagrangianGradients } from './discrete-lagrangian';
+export { discreteEulerLagrangeStep, type DiscreteStepOptions } from './discrete-step';
+export { richardsonEulerLagrangeResidual } from './richardson-residual';
+export type { PositionData } from './position-data';
+export type { PositionMethod, PositionModel } from './position-loss';
+export { evaluatePositions, trainFromPositions, type PositionTrainOptions, type PositionTrainResult } from './train-from-positions';
+export { learnedLagrangianProblem, variationalRollout, type VariationalRolloutOptions } from './variational-rollout';
 export { version } from './version';

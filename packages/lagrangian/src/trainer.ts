@@ -143,7 +143,7 @@ function lossSums(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor, 
   return [tf.sum(tf.mul(perSample, w)), tf.sum(w)];
 }
 
-function lossOf(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor, weight?: tf.Tensor2D, cap?: number): tf.Scalar {
+export function lossOf(kind: 'l1' | 'mse', prediction: tf.Tensor, target: tf.Tensor, weight?: tf.Tensor2D, cap?: number): tf.Scalar {
   if (weight === undefined) return tf.mean(residuals(kind, tf.sub(prediction, target), cap)) as tf.Scalar;
   const [total, weights] = lossSums(kind, prediction, target, weight, cap);
   return tf.div(total, weights);
@@ -164,7 +164,7 @@ function trainingLoss(model: DynamicsModel, kind: 'l1' | 'mse', { q, qdot, qdd, 
 }
 
 /** The batch mean of the share of each matrix's eigenvalue mass on its minority sign (0: definite). */
-function indefiniteness(hvv: tf.Tensor3D): tf.Scalar {
+export function indefiniteness(hvv: tf.Tensor3D): tf.Scalar {
   const eigenvalues = symmetricEigenvalues(hvv);
   const positive = tf.sum(tf.relu(eigenvalues), 1);
   const negative = tf.sum(tf.relu(tf.neg(eigenvalues)), 1);

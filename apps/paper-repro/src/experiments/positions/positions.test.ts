@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '@lnn/autodiff';
+import { evaluatePositions } from '@lnn/lagrangian';
+import { doublePendulum, positionTrajectories } from '@lnn/systems';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExperimentContext, ExperimentResult } from '../../experiment';
+import { silentProgress } from '../../progress';
+import { metricAt } from '../../report/format';
+import { differencedData } from './data';
+import { positionsExperiment } from './index';
+import { POSITIONS_SETTINGS } from './settings';
+import { trueDoublePendulum } from './truth';
+
+let dir: string;
+beforeAll(async () => {
+  await initBackend();
+  dir = mkdtempSync(path.join(tmpdir(), 'lnn-positions-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the positions-only experiment, small', () => {
+  it('differencedData: fourth-order differences are exact on quartic positions (q = t⁴ − 2t³ + t)', () => {
+    const dt = 0.1;
+    const q = (t: number) => t ** 4 - 2 * t ** 3 + t;
+    const positions = Float64Array.from({ length: 7 }, (_, k) => q(0.3 + k * dt));
+    const d = differencedData({ positions, trajectories: 1, dt }, 1);
+    expect(d.q.length).toBe(3);
+    for (let r = 0; r < 3; r++) {
+      const t = 0.3 + (r + 2) * dt;
+      // Differences of positions ~0.1 over 12Δt² = 0.12: float64 rounding ~1e-14.
+      expect(d.qdot[r]).toBeCloseTo(4 * t ** 3 - 6 * t ** 2 + 1, 10);
+      expect(d.qdd[r]).toBeCloseTo(12 * t ** 2 - 12 * t, 10);
+    }
+  });
+
+  it("the true L's fourth-order loss on the experiment's data is far below predicting q̈ = 0, and grows with Δt and with noise", () => {
+    const dp = doublePendulum();
+    const truth = trueDoublePendulum();
+    const loss = (dt: number, noise: number) => {
+      const { observed } = positionTrajectories(dp, { count: 64, dt, steps: 6, noise, seed: 3, sample: dp.sampleEnergyTestState });
+      return evaluatePositions(truth, { positions: observed.arrays.positions!.data, trajectories: 64, dt }, { method: 'discrete-euler-lagrange', order: 4 });
+    };
+    const [fine, coarse, noisy] = [loss(0.05, 0), loss(0.1, 0), loss(0.05, 1e-3)];
+    // Slow starts (the paper's energy test states). Measured: 1.0e-3 at Δt = 0.05, 0.128 at 0.1
+    // (128×: the O(Δt⁴) term, 16×, and higher ones on the faster of these states), 0.98 with noise.
+    expect(fine).toBeLessThan(5e-3);
+    expect(coarse).toBeGreaterThan(16 * fine);
+    // noise 1e-3 → 3.1e-3/Δt² ≈ 1.25 rad/s² RMS of acceleration error, ≈ 1.0 as a mean |·|
+    expect(noisy).toBeGreaterThan(0.6);
+    expect(noisy).toBeLessThan(1.6);
+  });
+
+  it('runs at test scale: every metric the tables read is there, finite where a number, and no tensor is left behind', async () => {
+    const tensors = tf.memory().numTensors;
+    const context: ExperimentContext = {
+      scale: 'test',
+      settings: POSITIONS_SETTINGS.test,
+      seed: 0,
+      checkpointDir: path.join(dir, 'checkpoints'),
+      modelDir: path.join(dir, 'models'),
+      progress: silentProgress,
+      stage: (_name, compute) => compute(),
+      previous: {},
+    };
+    const t0 = performance.now();
+    const result = (await positionsExperiment.run!(context)) as ExperimentResult;
+    const seconds = (performance.now() - t0) / 1000;
+    expect(tf.memory().numTensors).toBe(tensors);
+    let cells = 0;
+    for (const table of result.tables) {
+      for (const row of table.rows) {
+        for (const cell of row) {
+          if (typeof cell === 'string') continue;
+          const value = metricAt(result.metrics, cell.metric);
+          expect(value, cell.metric).not.toBeUndefined();
+          if (typeof value === 'number') expect(Number.isFinite(value), cell.metric).toBe(true);
+          cells++;
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(30);
+    const m = result.metrics as { velocity: { training: { stepsPerSecond: number } }; cases: Record<string, { positions: { training: { stepsPerSecond: number; skipped: number } }; variational: unknown }> };
+    expect(Object.keys(m.cases)).toHaveLength(4);
+    expect(m.cases.case0?.variational).not.toBeNull();
+    expect(m.cases.case1?.variational).toBeNull(); // noisy: no variational rollout
+    expect(m.cases.case0?.positions.training.skipped).toBe(0);
+    expect(result.figures.map((f) => f.file)).toEqual(['positions-variational-energy.svg']);
+    expect(((result.figures[0]?.spec as { data: { values: unknown[] } }).data.values.length)).toBeGreaterThan(10);
+    // For the plan's projection (README): steps per second of each training at this scale.
+    console.log(`positions experiment at test scale: ${seconds.toFixed(1)} s; steps/s velocity ${m.velocity.training.stepsPerSecond.toFixed(0)}, positions ${m.cases.case0?.positions.training.stepsPerSecond.toFixed(0)}`);
+  });
+});
