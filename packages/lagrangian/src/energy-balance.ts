@@ -25,14 +25,14 @@ export interface EnergyBalance {
  * @example
  * import { initBackend } from '@lnn/autodiff';
  * import { DissipativeLagrangian, energyBalance, rollout } from '@lnn/lagrangian';
- * import { dopri5 } from '@lnn/ode';
+ * import { rk4 } from '@lnn/ode';
  * await initBackend();
  * const model = new DissipativeLagrangian({ dof: 1, controls: 1, lagrangian: { hidden: [16] }, dissipation: { constant: true, initialScale: 0.5 }, force: { matrix: [1] } });
  * const control = (t: number, u: Float64Array) => u.fill(Math.cos(t)); // u(t) = cos t for every trajectory
- * const times = Array.from({ length: 21 }, (_, k) => 0.05 * k);
- * const r = rollout(model, [0.5, 0], times, dopri5({ rtol: 1e-7, atol: 1e-7 }), { control });
+ * const times = Array.from({ length: 11 }, (_, k) => 0.02 * k);
+ * const r = rollout(model, [0.5, 0], times, rk4({ dt: 0.01 }), { control });
  * const balance = energyBalance(model, r, { control });
- * console.log(balance.residual[0]! < 1e-3 * Math.max(balance.change[0]!, 1e-3)); // true: E(t) − E(0) = ∫ power dt
+ * console.log(balance.residual[0], balance.change[0]); // a residual far below the change: E(t) − E(0) = ∫ power dt
  */
 export function energyBalance(model: DissipativeLagrangian, result: SolveResult, options: { readonly control?: (t: number, u: Float64Array) => void; readonly extra?: ArrayLike<number> } = {}): EnergyBalance {
   const where = 'energyBalance';

@@ -1,0 +1,16 @@
+import { initBackend } from '@lnn/autodiff';
+import { DissipativeLagrangian, rollout, energyBalance } from '@lnn/lagrangian';
+import { dopri5, rk4 } from '@lnn/ode';
+await initBackend();
+const model = new DissipativeLagrangian({ dof: 2, controls: 1, lagrangian: { hidden: [16, 16], angles: [0, 1], angleTransform: 'features', seed: 7 }, dissipation: { hidden: [8], angles: [0, 1], initialScale: 0.5, seed: 4 }, force: { initial: [0.8, -0.3] } });
+let calls = 0;
+const control = (t, u) => { calls++; u.fill(Math.cos(3 * t)); };
+const times = Array.from({ length: 21 }, (_, k) => k * 0.1);
+let t0 = Date.now();
+const r = rollout(model, [0.3, -0.2, 0.5, 0, -0.4, 0.6, 0, 0.2], times, rk4({ dt: 0.01 }), { control });
+console.log('rk4', Date.now() - t0, 'ms', calls, r.status, Array.from(r.states.slice(-8)));
+calls = 0; t0 = Date.now();
+const r2 = rollout(model, [0.3, -0.2, 0.5, 0, -0.4, 0.6, 0, 0.2], times, dopri5({ rtol: 1e-6, atol: 1e-6, maxSteps: 3000 }), { control});
+console.log('dopri5', Date.now() - t0, 'ms', calls, r2.status, r2.message);
+const b = energyBalance(model, r, { control });
+console.log(b.residual, b.change);
