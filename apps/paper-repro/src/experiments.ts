@@ -1,5 +1,7 @@
 import type { Experiment } from './experiment';
+import { dampedExperiment } from './experiments/damped';
 import { doublePendulumExperiment } from './experiments/double-pendulum';
+import { drivenExperiment } from './experiments/driven';
 import { propertyTableExperiment } from './experiments/property-table';
 import { relativisticExperiment } from './experiments/relativistic';
 import { waveExperiment } from './experiments/wave';
@@ -10,6 +12,8 @@ export const EXPERIMENTS: readonly Experiment[] = [
   relativisticExperiment,
   waveExperiment,
   propertyTableExperiment,
+  dampedExperiment,
+  drivenExperiment,
 ];
 
 /** The ids accepted by `--only`. */

@@ -1,0 +1,71 @@
+import { DissipativeLagrangian, MlpLagrangian, energyBalance, evaluate, rollout, type DynamicsModel, type TrainingData } from '@lnn/lagrangian';
+import { dopri5, rk4, solve } from '@lnn/ode';
+import { accelerationDataset, dampedDoublePendulum, forcedProblem, splitStates, type DampedDoublePendulum } from '@lnn/systems';
+import type { ExperimentContext } from '../../experiment';
+import { trainWithCheckpoints, type TrainingSummary } from '../training';
+import { judge, trueEnergies, type DampedRollout } from './decay';
+import { DAMPED_INITIAL_STATES, type DampedSettings } from './settings';
+
+/** Everything the report reads. */
+export interface DampedRun {
+  readonly times: number[];
+  readonly truthEnergy: number[][];
+  readonly lnnD: DampedRollout & { readonly training: TrainingSummary; readonly heldOut: number; readonly balanceResidual: number[] };
+  readonly lnn: DampedRollout & { readonly training: TrainingSummary; readonly heldOut: number };
+  readonly zeroPredictor: number;
+  readonly seconds: number;
+}
+
+function data(system: DampedDoublePendulum, s: DampedSettings, count: number, seed: number): TrainingData {
+  const ds = accelerationDataset(system, {
+    count,
+    seed,
+    sample: (rng, q, v) => {
+      q[0] = rng.uniform(-Math.PI, Math.PI);
+      q[1] = rng.uniform(-Math.PI, Math.PI);
+      v[0] = rng.uniform(-s.maxSpeed, s.maxSpeed);
+      v[1] = rng.uniform(-s.maxSpeed, s.maxSpeed);
+    },
+  });
+  return { ...splitStates(ds.arrays.states?.data as Float64Array, 2), qdd: ds.arrays.accelerations?.data as Float64Array };
+}
+
+/** Data, the two trainings, the rollouts and their energies. */
+export function runDamped(context: ExperimentContext, s: DampedSettings): DampedRun {
+  const t0 = Date.now();
+  const system = dampedDoublePendulum(s.friction);
+  const seed = context.seed;
+  const train = data(system, s, s.trainCount, 1000 * seed + 1);
+  const heldOut = data(system, s, s.testCount, 1000 * seed + 2);
+  const options = { steps: s.steps, batchSize: s.batchSize, loss: 'l1' as const, schedule: { kind: 'one-cycle' as const, peak: s.peak, total: s.steps }, definiteness: { weight: s.definiteness }, clipNorm: 100, seed: 1000 * seed + 3 };
+  const lagrangian = { hidden: s.hidden, angles: [0, 1], angleTransform: 'features' as const, seed: 10 * seed + 1 };
+  const withD = new DissipativeLagrangian({ dof: 2, lagrangian, dissipation: { hidden: s.dissipationHidden, angles: [0, 1], seed: 10 * seed + 2 } });
+  const withoutD = new MlpLagrangian({ dof: 2, ...lagrangian });
+  const trainOne = (name: string, label: string, model: DynamicsModel) => trainWithCheckpoints(context, name, label, model, train, heldOut, options);
+  const trainingD = trainOne('lnn-dissipation', `damped: LNN with learned dissipation, ${s.steps.toLocaleString('en')} steps`, withD);
+  const training = trainOne('lnn', `damped: LNN without dissipation, ${s.steps.toLocaleString('en')} steps`, withoutD);
+  const { tEnd, every, dt } = s.rollout;
+  const times = Array.from({ length: Math.round(tEnd / every) + 1 }, (_, k) => k * every);
+  const y0 = DAMPED_INITIAL_STATES.flat();
+  const truth = solve(forcedProblem(system), y0, times, dopri5({ rtol: 1e-10, atol: 1e-10 }));
+  const truthEnergy = trueEnergies(system, truth);
+  const task = context.progress.task('damped: rollouts', 2);
+  const rolled = (model: DynamicsModel) => rollout(model, y0, times, rk4({ dt }));
+  const rD = rolled(withD);
+  task.update(1);
+  const r = rolled(withoutD);
+  task.finish();
+  const balance = energyBalance(withD, rD);
+  const zeroPredictor = Array.from(heldOut.qdd).reduce((a, x) => a + Math.abs(x), 0) / heldOut.qdd.length;
+  const result: DampedRun = {
+    times,
+    truthEnergy,
+    lnnD: { ...judge(trueEnergies(system, rD), truthEnergy, [...rD.status]), training: trainingD, heldOut: evaluate(withD, heldOut), balanceResidual: Array.from(balance.residual, (x, b) => x / (balance.change[b] as number)) },
+    lnn: { ...judge(trueEnergies(system, r), truthEnergy, [...r.status]), training, heldOut: evaluate(withoutD, heldOut) },
+    zeroPredictor,
+    seconds: (Date.now() - t0) / 1000,
+  };
+  withD.dispose();
+  withoutD.dispose();
+  return result;
+}
