@@ -54,7 +54,7 @@ export function dampedTables(s: DampedSettings): Table[] {
 
 export function dampedNotes(scale: Scale, s: DampedSettings): string[] {
   return [
-    `Setting (${scale}): the double pendulum (m = l = 1, g = 9.8) with joint friction b₁ = ${s.friction.b1}, b₂ = ${s.friction.b2} (D = ½(b₁θ̇₁² + b₂(θ̇₂ − θ̇₁)²)); ${s.trainCount.toLocaleString('en')} training states (angles uniform in [−π, π), angular velocities uniform in ±${s.maxSpeed}) with their true accelerations. ` +
+    `Setting (${scale}): the double pendulum (m = l = 1, g = 9.8) with joint friction b₁ = ${s.friction.b1}, b₂ = ${s.friction.b2} (D = ½(b₁θ̇₁² + b₂(θ̇₂ − θ̇₁)²)); ${s.trainCount.toLocaleString('en')} training states (angles uniform in ±${s.maxAngle}, angular velocities uniform in ±${s.maxSpeed}: the region the rollouts stay in) with their true accelerations. ` +
       `Both models: L an MLP ${[6, ...s.hidden, 1].join(' → ')} on (cos θ, sin θ, θ̇) (softplus), ${s.steps.toLocaleString('en')} Adam steps at batch ${s.batchSize}, L1 loss, one-cycle schedule peaking at ${s.peak}, gradient clipping at 100, definiteness guard weight ${s.definiteness}. ` +
       `The dissipative LNN adds D = ½‖C(q)ᵀθ̇‖² with C lower triangular from an MLP ${[4, ...s.dissipationHidden, 3].join(' → ')} of (cos θ, sin θ) — D ≥ 0 for every weight — and solves q̈ = H_vv⁻¹(∇_q L − H_vq q̇ − ∇_q̇ D). Rollouts: RK4 at dt = ${s.rollout.dt} to t = ${s.rollout.tEnd} from ${DAMPED_INITIAL_STATES.length} states at rest.`,
   ];
@@ -74,7 +74,7 @@ export function dampedFigures(run: DampedRun): Figure[] {
   return [
     {
       file: 'damped-energy.svg',
-      caption: 'Damped double pendulum: the true energy along the true motion and along each model\'s rollout — the learned dissipation follows the decay, the LNN without it keeps its energy',
+      caption: 'Damped double pendulum: the true energy E along the true motion (dashed) and along each model\'s rollout, from three states at rest',
       spec: {
         $schema: VEGA_LITE_SCHEMA,
         data: { values: rows },

@@ -21,8 +21,8 @@ function data(system: DampedDoublePendulum, s: DampedSettings, count: number, se
     count,
     seed,
     sample: (rng, q, v) => {
-      q[0] = rng.uniform(-Math.PI, Math.PI);
-      q[1] = rng.uniform(-Math.PI, Math.PI);
+      q[0] = rng.uniform(-s.maxAngle, s.maxAngle);
+      q[1] = rng.uniform(-s.maxAngle, s.maxAngle);
       v[0] = rng.uniform(-s.maxSpeed, s.maxSpeed);
       v[1] = rng.uniform(-s.maxSpeed, s.maxSpeed);
     },
