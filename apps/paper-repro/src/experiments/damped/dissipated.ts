@@ -5,34 +5,40 @@ import type { MechanicalSystem } from '@lnn/systems';
 
 /**
  * The learned model's energy scale. q̈ is unchanged when L and D are both multiplied by one
- * constant, so a learned D is only defined up to the scale its L was learned at: fitted here as
- * E_model ≈ scale · E_true + offset (least squares over states), with the fit's R². A scale that
- * is not positive (an L that has not learned the energy, e.g. at test scale) leaves the measure
- * below undefined: {@link learnedLoss} then gives NaN, shown as such in the report with the scale.
+ * constant, so a learned D is only defined up to the scale its L was learned at: fitted here on
+ * the mass matrix, H_vv,model ≈ scale · H_vv,true (least squares over the states' matrix entries),
+ * with the fit's R² (1 − residual / spread of the model's entries). The mass matrix, not the
+ * energy: the energy also carries the learned potential, whose errors are not the scale's. A scale
+ * that is not positive leaves the measure below undefined: {@link learnedLoss} then gives NaN,
+ * shown as such in the report with the scale.
  */
 export interface Gauge {
   readonly scale: number;
-  readonly offset: number;
   readonly r2: number;
 }
 
-/** Least-squares fit of the model's energy against the true energy over `states`. */
+/** Least-squares fit of the model's mass matrix H_vv against the true one over `states`. */
 export function fitGauge(system: MechanicalSystem, model: DissipativeLagrangian, states: Pick<TrainingData, 'q' | 'qdot'>): Gauge {
   const d = system.dof;
   const n = states.q.length / d;
-  const eModel = tf.tidy(() => model.energy(tf.tensor2d(Float32Array.from(states.q), [n, d]), tf.tensor2d(Float32Array.from(states.qdot), [n, d])));
-  const y = Array.from(eModel.dataSync());
-  eModel.dispose();
+  const hvv = tf.tidy(() => model.accelerationsAndVelocityHessian(tf.tensor2d(Float32Array.from(states.q), [n, d]), tf.tensor2d(Float32Array.from(states.qdot), [n, d])).hvv);
+  const y = Array.from(hvv.dataSync());
+  hvv.dispose();
   const q = Float64Array.from(states.q);
   const v = Float64Array.from(states.qdot);
-  const x = Array.from({ length: n }, (_, b) => system.energy(q.subarray(b * d, b * d + d), v.subarray(b * d, b * d + d)));
-  const mean = (a: number[]) => a.reduce((s, t) => s + t, 0) / a.length;
-  const [mx, my] = [mean(x), mean(y)];
-  const sxy = x.reduce((s, xi, i) => s + (xi - mx) * ((y[i] as number) - my), 0);
-  const sxx = x.reduce((s, xi) => s + (xi - mx) ** 2, 0);
-  const syy = y.reduce((s, yi) => s + (yi - my) ** 2, 0);
+  const [hqq, hqv, h] = [new Float64Array(d * d), new Float64Array(d * d), new Float64Array(d * d)];
+  const x: number[] = [];
+  for (let b = 0; b < n; b++) {
+    system.lagrangianHessian(q.subarray(b * d, b * d + d), v.subarray(b * d, b * d + d), hqq, hqv, h);
+    x.push(...h);
+  }
+  const sxy = x.reduce((s, xi, i) => s + xi * (y[i] as number), 0);
+  const sxx = x.reduce((s, xi) => s + xi * xi, 0);
   const scale = sxy / sxx;
-  return { scale, offset: my - scale * mx, r2: (sxy * sxy) / (sxx * syy) };
+  const my = y.reduce((s, t) => s + t, 0) / y.length;
+  const residual = y.reduce((s, yi, i) => s + (yi - scale * (x[i] as number)) ** 2, 0);
+  const spread = y.reduce((s, yi) => s + (yi - my) ** 2, 0);
+  return { scale, r2: 1 - residual / spread };
 }
 
 /**

@@ -46,13 +46,13 @@ export function dampedTables(s: DampedSettings): Table[] {
         ['rollout status', ...MODELS.map(([key]) => ({ metric: `${key}.status` }))],
         ['dissipated-energy error along the TRUE motion, worst initial state (max_t |∫₀ᵗ 2D_model/c − (E_true(0) − E_true(t))| / (E_true(0) − E_true(T)))', ...MODELS.map(([key]) => ({ metric: `${key}.lossError.max`, percent: true }))],
         ...DAMPED_INITIAL_STATES.map((y, b) => [`  from θ = (${y[0]}, ${y[1]}) at rest`, ...MODELS.map(([key]) => ({ metric: `${key}.lossError.ic${b + 1}`, percent: true }))]),
-        ['  the learned energy scale c (slope of E_model against E_true on the held-out states)', { metric: 'withDissipation.gauge.scale' }, '— (no D)'],
+        ['  the learned scale c (H_vv,model ≈ c·H_vv,true, least squares on the held-out states)', { metric: 'withDissipation.gauge.scale' }, '— (no D)'],
         ['  R² of that fit', { metric: 'withDissipation.gauge.r2' }, '—'],
         ['the learned model\'s energy balance: max_t |E(t) − E(0) − ∫ power| / max_t |E(t) − E(0)| (its own E, Simpson), worst state', { metric: 'withDissipation.balanceResidual.max', percent: true }, '— (no balance: E is conserved)'],
       ],
       notes: [
         'E is the true energy of the damped double pendulum evaluated along each model\'s rollout (so both models are judged by the same function); E_true along the true motion (Dormand–Prince, rtol = atol = 1e-10). The issue\'s bound: the learned decay within 5 % over the rollout, measured as the energy-decay error above (100 % is a model that loses no energy at all, by the end of the rollout).',
-        'The energy-decay error compares two different motions: a learned rollout drifts in phase from the true one, and the rate of loss (2D, quadratic in θ̇) drifts with it, so a small q̈ error can dominate it. The dissipated-energy error removes that: the learned D is evaluated at the TRUE states, its power integrated (Simpson) and compared with the true energy lost up to each t. q̈ fixes L and D only up to one common factor, so the learned dissipation is expressed in true-energy units through c, the slope of the learned energy against the true one on the held-out states. Without D nothing is dissipated: 100 %.',
+        'The energy-decay error compares two different motions: a learned rollout drifts in phase from the true one, and the rate of loss (2D, quadratic in θ̇) drifts with it, so a small q̈ error can dominate it. The dissipated-energy error removes that: the learned D is evaluated at the TRUE states, its power integrated (Simpson) and compared with the true energy lost up to each t. q̈ fixes L and D only up to one common factor, so the learned dissipation is expressed in true-energy units through c, the least-squares factor between the learned and the true mass matrix H_vv on the held-out states. Without D nothing is dissipated: 100 %.',
       ],
     },
   ];
