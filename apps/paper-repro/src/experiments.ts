@@ -1,5 +1,7 @@
 import type { Experiment } from './experiment';
+import { dampedExperiment } from './experiments/damped';
 import { doublePendulumExperiment } from './experiments/double-pendulum';
+import { drivenExperiment } from './experiments/driven';
 import { membraneExperiment } from './experiments/membrane';
 import { positionsExperiment } from './experiments/positions';
 import { propertyTableExperiment } from './experiments/property-table';
@@ -14,6 +16,8 @@ export const EXPERIMENTS: readonly Experiment[] = [
   membraneExperiment,
   propertyTableExperiment,
   positionsExperiment,
+  dampedExperiment,
+  drivenExperiment,
 ];
 
 /** The ids accepted by `--only`. */

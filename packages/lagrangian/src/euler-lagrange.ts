@@ -14,6 +14,13 @@ export interface EulerLagrangeOptions extends LegacySolverOptions {
    * @default pinv()
    */
   readonly solver?: Solver;
+  /**
+   * A non-conservative generalised force `F` (`[B, d]`) added to the right-hand side:
+   * `q̈ = H_vv⁻¹ (∇_q L − H_vq q̇ + F)` — the Lagrange–d'Alembert equation, with
+   * `F = −∇_q̇ D + Q` for a dissipation function D and generalised forces Q (see
+   * `DissipativeLagrangian`). Differentiable like the rest. @default none (F = 0)
+   */
+  readonly force?: tf.Tensor2D;
 }
 
 /** Everything the Euler–Lagrange equation needs at a batch of states. */
@@ -82,7 +89,8 @@ export function lagrangianDerivatives(lagrangian: Lagrangian, q: tf.Tensor2D, qd
  */
 function eulerLagrangeSystem(lagrangian: Lagrangian, q: tf.Tensor2D, qdot: tf.Tensor2D, extra?: tf.Tensor2D): { hvv: tf.Tensor3D; rhs: tf.Tensor2D } {
   if (!('jet' in lagrangian)) {
-    const { gradQ, hvv, hvq } = lagrangianDerivatives(lagrangian, q, qdot, extra);
+    const { value, gradQ, hvv, hvq } = lagrangianDerivatives(lagrangian, q, qdot, extra);
+    value.dispose(); // kept by valueAndGrad (tf.keep), so the caller's tidy would not free it
     return { hvv, rhs: tf.sub(gradQ, tf.squeeze(tf.matMul(hvq, tf.expandDims(qdot, 2)), [2])) as tf.Tensor2D };
   }
   const d = lagrangian.dof;
@@ -142,9 +150,14 @@ export function eulerLagrangeWithHessian(
   options: EulerLagrangeOptions & { extra?: tf.Tensor2D } = {},
 ): { accelerations: tf.Tensor2D; hvv: tf.Tensor3D } {
   const solver = solverOf(options);
+  const { force } = options;
+  if (force !== undefined && (typeof (force as tf.Tensor)?.rank !== 'number' || force.rank !== 2 || force.shape[0] !== q.shape[0] || force.shape[1] !== lagrangian.dof)) {
+    const received = typeof (force as tf.Tensor)?.rank === 'number' ? `[${force.shape.join(', ')}]` : String(force);
+    throw new TypeError(`eulerLagrange: options.force must be a tf.Tensor of shape [${q?.shape?.[0]}, ${lagrangian.dof}] (one generalised force per state), received ${received}.`);
+  }
   return tf.tidy(() => {
     const { hvv, rhs } = eulerLagrangeSystem(lagrangian, q, qdot, options.extra);
-    return { accelerations: solver.solve(hvv, rhs) as tf.Tensor2D, hvv };
+    return { accelerations: solver.solve(hvv, force === undefined ? rhs : tf.add(rhs, force)) as tf.Tensor2D, hvv };
   });
 }
 

@@ -11,6 +11,13 @@ import type { DynamicsModel } from './dynamics-model';
 export type RolloutOptions = Omit<SolveOptions, 'batching'> & {
   /** Per-trajectory extra inputs `[B, p]` for models that take them (held fixed along the rollout). */
   readonly extra?: ArrayLike<number>;
+  /**
+   * Extra inputs that vary with time — a control signal u(t), e.g. a forcing: writes every
+   * trajectory's `[B, p]` inputs at time t into `u` (length B·p) before each model call. In place
+   * of `extra` (not both). A `@lnn/systems` `ControlInput` of one trajectory becomes one with
+   * `compileControlInput(input, p)` and a copy per trajectory.
+   */
+  readonly control?: (t: number, u: Float64Array) => void;
 };
 
 const LEGACY_KEYS = ['method', 'rtol', 'atol', 'dt', 'adaptive', 'maxSteps', 'newton'] as const;
@@ -51,10 +58,25 @@ export function rollout(model: DynamicsModel, y0: ArrayLike<number>, times: Arra
   for (let i = 0; i < y0.length; i++) {
     if (!Number.isFinite(y0[i] as number)) throw new RangeError(`rollout: y0[${i}] is ${y0[i]}; initial states must be finite.`);
   }
-  if (p > 0 && options.extra?.length !== batch * p) {
+  const control = options.control;
+  if (control !== undefined) {
+    if (typeof control !== 'function') throw new TypeError(`rollout: options.control must be a function (t, u) => void writing the ${batch}·${p} inputs at time t, received ${String(control)}.`);
+    if (options.extra !== undefined) throw new TypeError('rollout: options.extra (fixed inputs) and options.control (inputs over time) were both given; keep one.');
+    if (p === 0) throw new TypeError(`rollout: options.control gives inputs over time, but a '${model.kind}' of extraDim 0 takes none.`);
+  } else if (p > 0 && options.extra?.length !== batch * p) {
     throw new TypeError(`rollout: options.extra must hold ${batch}·${p} numbers for this model, received ${options.extra?.length}.`);
   }
-  const extraAll = p > 0 ? Float32Array.from(options.extra as ArrayLike<number>) : undefined;
+  const extraAll = p > 0 ? (control === undefined ? Float32Array.from(options.extra as ArrayLike<number>) : new Float32Array(batch * p)) : undefined;
+  const controlBuffer = new Float64Array(control === undefined ? 0 : batch * p);
+  /** Sets the inputs at time t (a control signal), checking them. */
+  const inputsAt = (t: number) => {
+    if (control === undefined) return;
+    control(t, controlBuffer);
+    for (let i = 0; i < controlBuffer.length; i++) {
+      if (!Number.isFinite(controlBuffer[i] as number)) throw new RangeError(`rollout: options.control wrote a non-finite input (${controlBuffer[i]}) at t = ${t}, index ${i}.`);
+    }
+    (extraAll as Float32Array).set(controlBuffer);
+  };
   const derivative = model.stateDerivative?.bind(model);
   const width = derivative === undefined ? d : 2 * d; // q̈, or [q', q̈], per row
   const evaluate = (q: Float64Array, v: Float64Array, rows: number): Float32Array => {
@@ -85,11 +107,19 @@ export function rollout(model: DynamicsModel, y0: ArrayLike<number>, times: Arra
   };
   const problem: FirstOrderProblem | SecondOrderProblem =
     derivative === undefined
-      ? { kind: 'second-order', dof: d, acceleration: (_t, q, v, out) => evaluateRows(q, v, out) }
+      ? {
+          kind: 'second-order',
+          dof: d,
+          acceleration: (t, q, v, out) => {
+            inputsAt(t);
+            evaluateRows(q, v, out);
+          },
+        }
       : {
           kind: 'first-order',
           dim: 2 * d,
-          rhs: (_t, y, dy) => {
+          rhs: (t, y, dy) => {
+            inputsAt(t);
             const rows = y.length / (2 * d);
             const q = new Float64Array(rows * d);
             const v = new Float64Array(rows * d);
@@ -101,8 +131,8 @@ export function rollout(model: DynamicsModel, y0: ArrayLike<number>, times: Arra
           },
         };
   if (legacy) {
-    const { extra: _extra, ...solveOptions } = options;
-    void _extra;
+    const { extra: _extra, control: _control, ...solveOptions } = options;
+    void [_extra, _control];
     return solve(problem, y0, times, { ...solveOptions, batching: 'shared' });
   }
   const method = (methodOrOptions as SolveMethod | undefined) ?? dopri5();

@@ -5,6 +5,7 @@
  */
 export const KNOWN_KINDS: Readonly<Record<string, { readonly exportName: string; readonly packageName: string }>> = {
   'mlp-lagrangian': { exportName: 'mlpLagrangianKind', packageName: '@lnn/lagrangian' },
+  'dissipative-lagrangian': { exportName: 'dissipativeLagrangianKind', packageName: '@lnn/lagrangian' },
   'mlp-dynamics': { exportName: 'mlpDynamicsKind', packageName: '@lnn/baselines' },
   'neural-ode': { exportName: 'neuralOdeKind', packageName: '@lnn/baselines' },
   hnn: { exportName: 'hnnKind', packageName: '@lnn/baselines' },

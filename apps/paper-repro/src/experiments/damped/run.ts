@@ -1,0 +1,108 @@
+import { DissipativeLagrangian, MlpLagrangian, energyBalance, evaluate, rollout, type DynamicsModel, type TrainingData } from '@lnn/lagrangian';
+import { dopri5, rk4, solve } from '@lnn/ode';
+import { accelerationDataset, dampedDoublePendulum, forcedProblem, splitStates, type DampedDoublePendulum } from '@lnn/systems';
+import type { ExperimentContext } from '../../experiment';
+import { trainWithCheckpoints, type TrainingSummary } from '../training';
+import { judge, trueEnergies, type DampedRollout } from './decay';
+import { learnedLoss, lossError, type Gauge } from './dissipated';
+import { DAMPED_INITIAL_STATES, type DampedSettings } from './settings';
+
+/** Everything the report reads. */
+export interface DampedRun {
+  readonly times: number[];
+  readonly truthEnergy: number[][];
+  readonly lnnD: DampedRollout & { readonly training: TrainingSummary; readonly heldOut: number; readonly balanceResidual: number[]; readonly lossError: number[]; readonly gauge: Gauge };
+  readonly lnn: DampedRollout & { readonly training: TrainingSummary; readonly heldOut: number; readonly lossError: number[] };
+  readonly zeroPredictor: number;
+  readonly seconds: number;
+}
+
+/** The highest true energy the training states may have: (1 + margin) × the highest initial state's, above the rest state. */
+function energyCeiling(system: DampedDoublePendulum, margin: number): number {
+  const rest = system.energy([0, 0], [0, 0]);
+  const top = Math.max(...DAMPED_INITIAL_STATES.map((y) => system.energy([y[0], y[1]], [y[2], y[3]]) - rest));
+  return rest + (1 + margin) * top;
+}
+
+function data(system: DampedDoublePendulum, s: DampedSettings, count: number, seed: number): TrainingData {
+  const ceiling = s.energyMargin === null ? Number.POSITIVE_INFINITY : energyCeiling(system, s.energyMargin);
+  const ds = accelerationDataset(system, {
+    count,
+    seed,
+    sample: (rng, q, v) => {
+      // Rejection: uniform in the box, kept below the energy ceiling (the box's centre always is, so this ends).
+      do {
+        q[0] = rng.uniform(-s.maxAngle, s.maxAngle);
+        q[1] = rng.uniform(-s.maxAngle, s.maxAngle);
+        v[0] = rng.uniform(-s.maxSpeed, s.maxSpeed);
+        v[1] = rng.uniform(-s.maxSpeed, s.maxSpeed);
+      } while (system.energy(q, v) > ceiling);
+    },
+  });
+  return { ...splitStates(ds.arrays.states?.data as Float64Array, 2), qdd: ds.arrays.accelerations?.data as Float64Array };
+}
+
+/** Data, the two trainings, the rollouts and their energies. */
+export function runDamped(context: ExperimentContext, s: DampedSettings): DampedRun {
+  const t0 = Date.now();
+  const system = dampedDoublePendulum(s.friction);
+  const seed = context.seed;
+  const train = data(system, s, s.trainCount, 1000 * seed + 1);
+  const heldOut = data(system, s, s.testCount, 1000 * seed + 2);
+  const validation = data(system, s, s.validationCount, 1000 * seed + 5);
+  const options = {
+    steps: s.steps,
+    batchSize: s.batchSize,
+    loss: 'l1' as const,
+    schedule: { kind: 'one-cycle' as const, peak: s.peak, total: s.steps },
+    definiteness: { weight: s.definiteness },
+    lossCap: s.lossCap,
+    adam: { beta2: s.beta2 },
+    clipNorm: 100,
+    seed: 1000 * seed + 3,
+    keepBest: { data: validation },
+  };
+  const lagrangian = { hidden: s.hidden, angles: [0, 1], angleTransform: 'features' as const, seed: 10 * seed + 1 };
+  const withD = new DissipativeLagrangian({ dof: 2, lagrangian, dissipation: { hidden: s.dissipationHidden, angles: [0, 1], seed: 10 * seed + 2 } });
+  const withoutD = new MlpLagrangian({ dof: 2, ...lagrangian });
+  const trainOne = (name: string, label: string, model: DynamicsModel) => trainWithCheckpoints(context, name, label, model, train, heldOut, options);
+  const trainingD = trainOne('lnn-dissipation', `damped: LNN with learned dissipation, ${s.steps.toLocaleString('en')} steps`, withD);
+  const training = trainOne('lnn', `damped: LNN without dissipation, ${s.steps.toLocaleString('en')} steps`, withoutD);
+  const { tEnd, every, dt } = s.rollout;
+  const times = Array.from({ length: Math.round(tEnd / every) + 1 }, (_, k) => k * every);
+  const y0 = DAMPED_INITIAL_STATES.flat();
+  const truth = solve(forcedProblem(system), y0, times, dopri5({ rtol: 1e-10, atol: 1e-10 }));
+  const truthEnergy = trueEnergies(system, truth);
+  const task = context.progress.task('damped: rollouts', 2);
+  const rolled = (model: DynamicsModel) => rollout(model, y0, times, rk4({ dt }));
+  const rD = rolled(withD);
+  task.update(1);
+  const r = rolled(withoutD);
+  task.finish();
+  const balance = energyBalance(withD, rD);
+  // The dissipated-energy measure samples the true motion 10× finer than the rollouts (Simpson's rule on a power oscillating at up to ~10 rad/s).
+  const fineTimes = Array.from({ length: 10 * (times.length - 1) + 1 }, (_, k) => (k * every) / 10);
+  const fineTruth = solve(forcedProblem(system), y0, fineTimes, dopri5({ rtol: 1e-10, atol: 1e-10 }));
+  const fineEnergy = trueEnergies(system, fineTruth);
+  const lost = learnedLoss(system, withD, fineTruth, heldOut);
+  const zeroPredictor = Array.from(heldOut.qdd).reduce((a, x) => a + Math.abs(x), 0) / heldOut.qdd.length;
+  const result: DampedRun = {
+    times,
+    truthEnergy,
+    lnnD: {
+      ...judge(trueEnergies(system, rD), truthEnergy, [...rD.status]),
+      training: trainingD,
+      heldOut: evaluate(withD, heldOut),
+      balanceResidual: Array.from(balance.residual, (x, b) => x / (balance.change[b] as number)),
+      lossError: lossError(lost.loss, fineEnergy),
+      gauge: lost.gauge,
+    },
+    // No D: nothing dissipated along the true motion, whatever L.
+    lnn: { ...judge(trueEnergies(system, r), truthEnergy, [...r.status]), training, heldOut: evaluate(withoutD, heldOut), lossError: lossError(fineEnergy.map((row) => row.map(() => 0)), fineEnergy) },
+    zeroPredictor,
+    seconds: (Date.now() - t0) / 1000,
+  };
+  withD.dispose();
+  withoutD.dispose();
+  return result;
+}
