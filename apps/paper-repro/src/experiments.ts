@@ -1,5 +1,6 @@
 import type { Experiment } from './experiment';
 import { doublePendulumExperiment } from './experiments/double-pendulum';
+import { meshExperiment } from './experiments/mesh';
 import { propertyTableExperiment } from './experiments/property-table';
 import { relativisticExperiment } from './experiments/relativistic';
 import { waveExperiment } from './experiments/wave';
@@ -9,6 +10,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   doublePendulumExperiment,
   relativisticExperiment,
   waveExperiment,
+  meshExperiment,
   propertyTableExperiment,
 ];
 

@@ -1,0 +1,45 @@
+import type { TrainingSummary } from '../training';
+import type { TransferRollout } from './transfer';
+
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
+const maxOf = (xs: ArrayLike<number>) => Array.from(xs).reduce((m, x) => (Number.isFinite(x) ? Math.max(m, x) : Number.NaN), 0);
+
+/** What the metrics are made of. */
+export interface MeshOutcome {
+  readonly nodes: { readonly small: number; readonly large: number };
+  readonly edges: { readonly small: number; readonly large: number };
+  readonly training: TrainingSummary;
+  readonly accelerationError: { readonly small: number; readonly large: number; readonly untrainedSmall: number; readonly untrainedLarge: number };
+  readonly solver: { readonly small: { name: string; reason: string }; readonly large: { name: string; reason: string } };
+  readonly rollout: TransferRollout;
+}
+
+/** The mesh experiment's metrics (REPORT.md's tables read them). */
+export function meshMetrics(o: MeshOutcome) {
+  const r = o.rollout;
+  const T = r.times.length;
+  const at = (xs: Float64Array, f: number) => finite(xs[Math.round(f * (T - 1))] as number);
+  return {
+    nodes: o.nodes,
+    edges: o.edges,
+    training: { steps: o.training.steps, seconds: o.training.seconds, skipped: o.training.skipped, resumedFrom: o.training.resumedFrom, heldOutL1: o.training.heldOut },
+    accelerationError: {
+      small: finite(o.accelerationError.small),
+      large: finite(o.accelerationError.large),
+      untrainedSmall: finite(o.accelerationError.untrainedSmall),
+      untrainedLarge: finite(o.accelerationError.untrainedLarge),
+    },
+    solver: o.solver,
+    rollout: {
+      status: r.status,
+      seconds: r.seconds,
+      horizon: r.times[T - 1] as number,
+      positionError: { quarter: at(r.positionError, 0.25), half: at(r.positionError, 0.5), final: at(r.positionError, 1), max: finite(maxOf(r.positionError)) },
+      trueEnergyDrift: { max: finite(maxOf(r.trueEnergyDrift)), final: at(r.trueEnergyDrift, 1) },
+      truthEnergyDrift: { max: finite(maxOf(r.truthEnergyDrift)) },
+      times: Array.from(r.times),
+      positionErrorSeries: Array.from(r.positionError, finite),
+      trueEnergyDriftSeries: Array.from(r.trueEnergyDrift, finite),
+    },
+  };
+}
