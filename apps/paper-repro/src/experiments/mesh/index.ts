@@ -5,7 +5,8 @@ import { meshMetrics } from './metrics';
 import { meshNotes, meshTables } from './report';
 import { MESH_SETTINGS as SETTINGS, type MeshSettings } from './settings';
 import { trainMeshDensities } from './training';
-import { relativeAccelerationError, transferRollout } from './transfer';
+import { onMesh } from './on-mesh';
+import { transferRollout } from './transfer';
 import { EdgeGraphLagrangian } from '@lnn/graph-lagrangian';
 
 /**
@@ -20,28 +21,27 @@ function run(context: ExperimentContext): ExperimentResult {
   const data = meshData(nets, s, context.seed);
   task.finish(`${s.data.trajectories * s.data.samplesPerTrajectory} training states on the disc (${nets.small.mesh.nodes} nodes), held-out states on both meshes`);
   const untrained = new EdgeGraphLagrangian({ graph: graphOf(nets.small), hidden: s.hidden, invariance: 'euclidean', seed: 10 * context.seed + 1 });
-  const untrainedLarge = untrained.onGraph(graphOf(nets.large));
-  const untrainedSmall = relativeAccelerationError(untrained, data.heldOutSmall, data.zeroLossSmall);
-  const untrainedLargeError = relativeAccelerationError(untrainedLarge, data.heldOutLarge, data.zeroLossLarge);
-  untrained.dispose();
-  untrainedLarge.dispose();
+  const untrainedSmall = onMesh(untrained, graphOf(nets.small), data.heldOutSmall, data.zeroLossSmall);
+  const untrainedLarge = onMesh(untrained, graphOf(nets.large), data.heldOutLarge, data.zeroLossLarge);
+  [untrained, untrainedSmall.model, untrainedLarge.model].forEach((m) => m.dispose());
   const { model, summary } = trainMeshDensities(context, s, nets, data);
-  const onLarge = model.onGraph(graphOf(nets.large));
+  const small = onMesh(model, graphOf(nets.small), data.heldOutSmall, data.zeroLossSmall);
+  const large = onMesh(model, graphOf(nets.large), data.heldOutLarge, data.zeroLossLarge);
   const solver = {
-    small: { name: model.solverChoice.name, reason: model.solverChoice.reason },
-    large: { name: onLarge.solverChoice.name, reason: onLarge.solverChoice.reason },
+    small: { name: small.choice.name, reason: small.choice.reason, used: small.used, refused: small.refused ?? null },
+    large: { name: large.choice.name, reason: large.choice.reason, used: large.used, refused: large.refused ?? null },
+    untrainedLarge: { used: untrainedLarge.used, refused: untrainedLarge.refused ?? null },
   };
   const accelerationError = {
-    small: relativeAccelerationError(model, data.heldOutSmall, data.zeroLossSmall),
-    large: relativeAccelerationError(onLarge, data.heldOutLarge, data.zeroLossLarge),
-    untrainedSmall,
-    untrainedLarge: untrainedLargeError,
+    small: small.accelerationError,
+    large: large.accelerationError,
+    untrainedSmall: untrainedSmall.accelerationError,
+    untrainedLarge: untrainedLarge.accelerationError,
   };
   const rolloutTask = context.progress.task('mesh: rollout on the rectangle', 1, 'rollouts');
-  const rollout = transferRollout(onLarge, nets.large, s, 1000 * context.seed + 7);
+  const rollout = transferRollout(large.model, nets.large, s, 1000 * context.seed + 7);
   rolloutTask.finish(`${rollout.status}; position error at the end ${(rollout.positionError[rollout.positionError.length - 1] as number).toPrecision(3)}`);
-  model.dispose();
-  onLarge.dispose();
+  [model, small.model, large.model].forEach((m) => m.dispose());
   const outcome = {
     nodes: { small: nets.small.mesh.nodes, large: nets.large.mesh.nodes },
     edges: { small: nets.small.restLengths.length, large: nets.large.restLengths.length },

@@ -4,13 +4,29 @@ import type { TransferRollout } from './transfer';
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 const maxOf = (xs: ArrayLike<number>) => Array.from(xs).reduce((m, x) => (Number.isFinite(x) ? Math.max(m, x) : Number.NaN), 0);
 
+/** A mesh's solver: chosen, used, refused. */
+export interface SolverUse {
+  readonly name: string;
+  readonly reason: string;
+  readonly used: string;
+  readonly refused: string | null;
+}
+
+/** The solvers of the trained densities on both meshes, and of the untrained ones on the rectangle. */
+export interface MeshSolvers {
+  readonly small: SolverUse;
+  readonly large: SolverUse;
+  readonly untrainedLarge: { readonly used: string; readonly refused: string | null };
+}
+
 /** What the metrics are made of. */
 export interface MeshOutcome {
   readonly nodes: { readonly small: number; readonly large: number };
   readonly edges: { readonly small: number; readonly large: number };
   readonly training: TrainingSummary;
   readonly accelerationError: { readonly small: number; readonly large: number; readonly untrainedSmall: number; readonly untrainedLarge: number };
-  readonly solver: { readonly small: { name: string; reason: string }; readonly large: { name: string; reason: string } };
+  /** Per mesh: the model's choice (name, reason), the solver used, and why the choice was refused (null if it was not). */
+  readonly solver: MeshSolvers;
   readonly rollout: TransferRollout;
 }
 

@@ -1,4 +1,5 @@
 import type { Scale, Table } from '../../experiment';
+import type { MeshSolvers } from './metrics';
 import type { MeshSettings } from './settings';
 
 /** The mesh experiment's tables: accelerations on both meshes, the solvers chosen, the rollout on the unseen mesh. */
@@ -14,8 +15,12 @@ export function meshTables(s: MeshSettings): Table[] {
         ['held-out acceleration error, mean |Δq̈| / mean |q̈| (predicting 0 = 100 %)', { metric: 'accelerationError.small', percent: true }, { metric: 'accelerationError.large', percent: true }],
         ['same, untrained densities', { metric: 'accelerationError.untrainedSmall', percent: true }, { metric: 'accelerationError.untrainedLarge', percent: true }],
         ['solver of H_vv chosen by the model (solverChoice.name)', { metric: 'solver.small.name' }, { metric: 'solver.large.name' }],
+        ['solver used (the choice, unless it refused H_vv)', { metric: 'solver.small.used' }, { metric: 'solver.large.used' }],
+        ['solver used for the untrained densities', '—', { metric: 'solver.untrainedLarge.used' }],
       ],
-      notes: ['solverChoice.reason — disc and rectangle: see the notes below.'],
+      notes: [
+        'solverChoice.reason for each mesh is quoted in the notes below. Where CG (the choice on large meshes) refuses an indefinite H_vv with a LinalgError, the same weights are evaluated with reorderedBanded() (direct LU, any sign) and the refusal is quoted too.',
+      ],
     },
     {
       title: `Rollout on the unseen rectangle to t = ${tEnd} (learned: RK4, dt = ${dt}; truth: Störmer–Verlet, dt = ${s.data.dt})`,
@@ -34,7 +39,7 @@ export function meshTables(s: MeshSettings): Table[] {
 }
 
 /** The report's paragraphs: the setting and the solvers' reasons. */
-export function meshNotes(scale: Scale, s: MeshSettings, solver: { small: { reason: string }; large: { reason: string } }): string[] {
+export function meshNotes(scale: Scale, s: MeshSettings, solver: MeshSolvers): string[] {
   const { data, perturbation } = s;
   return [
     `Setting (${scale}): a mass–spring network (m = k = 1, rest lengths those of the mesh, so the mesh is the equilibrium) with its boundary nodes pinned (held at rest; with free boundaries the network's translations and rotations are zero modes of the potential). ` +
@@ -44,5 +49,12 @@ export function meshNotes(scale: Scale, s: MeshSettings, solver: { small: { reas
       `The same weights then run on a jittered triangulated rectangle of ${s.target.nx} × ${s.target.ny} nodes (EdgeGraphLagrangian.onGraph); held-out states there come from the rectangle's own Verlet rollouts.`,
     `Solver on the disc: ${solver.small.reason}`,
     `Solver on the rectangle: ${solver.large.reason}`,
+    ...[
+      ['trained, disc', solver.small.refused],
+      ['trained, rectangle', solver.large.refused],
+      ['untrained, rectangle', solver.untrainedLarge.refused],
+    ]
+      .filter(([, refused]) => refused !== null)
+      .map(([which, refused]) => `The chosen solver refused H_vv (${which}), so reorderedBanded() was used there: ${refused}`),
   ];
 }
