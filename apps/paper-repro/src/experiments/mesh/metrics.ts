@@ -2,7 +2,15 @@ import type { TrainingSummary } from '../training';
 import type { TransferRollout } from './transfer';
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
-const maxOf = (xs: ArrayLike<number>) => Array.from(xs).reduce((m, x) => (Number.isFinite(x) ? Math.max(m, x) : Number.NaN), 0);
+/** The largest finite value (over the times a stopped rollout reached); NaN when none is. */
+const maxOf = (xs: ArrayLike<number>) => Array.from(xs).reduce((m, x) => (Number.isFinite(x) ? Math.max(Number.isNaN(m) ? 0 : m, x) : m), Number.NaN);
+
+/** Index of the last finite value (0 if none). */
+function lastReached(xs: Float64Array): number {
+  let last = 0;
+  xs.forEach((x, i) => (Number.isFinite(x) ? (last = i) : undefined));
+  return last;
+}
 
 /** A mesh's solver: chosen, used, refused. */
 export interface SolverUse {
@@ -50,6 +58,8 @@ export function meshMetrics(o: MeshOutcome) {
       status: r.status,
       seconds: r.seconds,
       horizon: r.times[T - 1] as number,
+      /** The last output time the learned rollout reached (the horizon on success). */
+      reached: r.times[lastReached(r.positionError)] as number,
       positionError: { quarter: at(r.positionError, 0.25), half: at(r.positionError, 0.5), final: at(r.positionError, 1), max: finite(maxOf(r.positionError)) },
       trueEnergyDrift: { max: finite(maxOf(r.trueEnergyDrift)), final: at(r.trueEnergyDrift, 1) },
       truthEnergyDrift: { max: finite(maxOf(r.truthEnergyDrift)) },
