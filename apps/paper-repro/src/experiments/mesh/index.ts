@@ -41,6 +41,8 @@ function run(context: ExperimentContext): ExperimentResult {
   const rolloutTask = context.progress.task('mesh: rollout on the rectangle', 1, 'rollouts');
   const rollout = transferRollout(large.model, nets.large, s, 1000 * context.seed + 7);
   rolloutTask.finish(`${rollout.status}; position error at the end ${(rollout.positionError[rollout.positionError.length - 1] as number).toPrecision(3)}`);
+  // The same rollout on the disc it was trained on: whether a stop on the rectangle is the transfer's or the model's.
+  const discRollout = transferRollout(small.model, nets.small, s, 1000 * context.seed + 8);
   [model, small.model, large.model].forEach((m) => m.dispose());
   const outcome = {
     nodes: { small: nets.small.mesh.nodes, large: nets.large.mesh.nodes },
@@ -49,6 +51,7 @@ function run(context: ExperimentContext): ExperimentResult {
     accelerationError,
     solver,
     rollout,
+    discRollout,
   };
   return {
     metrics: meshMetrics(outcome),

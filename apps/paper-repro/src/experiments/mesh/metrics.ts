@@ -36,6 +36,8 @@ export interface MeshOutcome {
   /** Per mesh: the model's choice (name, reason), the solver used, and why the choice was refused (null if it was not). */
   readonly solver: MeshSolvers;
   readonly rollout: TransferRollout;
+  /** The same rollout on the training disc. */
+  readonly discRollout: TransferRollout;
 }
 
 /** The mesh experiment's metrics (REPORT.md's tables read them). */
@@ -54,6 +56,12 @@ export function meshMetrics(o: MeshOutcome) {
       untrainedLarge: finite(o.accelerationError.untrainedLarge),
     },
     solver: o.solver,
+    discRollout: {
+      status: o.discRollout.status,
+      reached: o.discRollout.times[lastReached(o.discRollout.positionError)] as number,
+      positionErrorMax: finite(maxOf(o.discRollout.positionError)),
+      trueEnergyDriftMax: finite(maxOf(o.discRollout.trueEnergyDrift)),
+    },
     rollout: {
       status: r.status,
       seconds: r.seconds,

@@ -35,6 +35,10 @@ export function meshTables(s: MeshSettings): Table[] {
         ['status', { metric: 'rollout.status' }],
         ['last output time reached', { metric: 'rollout.reached' }],
         ['rollout wall time, seconds', { metric: 'rollout.seconds' }],
+        ['the same rollout on the training disc: status', { metric: 'discRollout.status' }],
+        ['… last output time reached', { metric: 'discRollout.reached' }],
+        ['… position error, largest over the times reached', { metric: 'discRollout.positionErrorMax', percent: true }],
+        ['… true-energy drift, largest over the times reached', { metric: 'discRollout.trueEnergyDriftMax', percent: true }],
       ],
     },
   ];
