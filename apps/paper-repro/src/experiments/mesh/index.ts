@@ -56,7 +56,7 @@ function run(context: ExperimentContext): ExperimentResult {
   return {
     metrics: meshMetrics(outcome),
     tables: meshTables(s),
-    figures: meshFigures(rollout, `${s.target.nx} × ${s.target.ny} rectangle`),
+    figures: meshFigures(rollout, discRollout, `${s.target.nx} × ${s.target.ny} rectangle`),
     notes: meshNotes(context.scale, s, solver),
   };
 }
