@@ -3,6 +3,7 @@ import { dampedExperiment } from './experiments/damped';
 import { doublePendulumExperiment } from './experiments/double-pendulum';
 import { drivenExperiment } from './experiments/driven';
 import { membraneExperiment } from './experiments/membrane';
+import { meshExperiment } from './experiments/mesh';
 import { positionsExperiment } from './experiments/positions';
 import { propertyTableExperiment } from './experiments/property-table';
 import { relativisticExperiment } from './experiments/relativistic';
@@ -14,6 +15,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   relativisticExperiment,
   waveExperiment,
   membraneExperiment,
+  meshExperiment,
   propertyTableExperiment,
   positionsExperiment,
   dampedExperiment,
