@@ -6,7 +6,7 @@ import { DRIVEN_SETTINGS as SETTINGS, type DrivenSettings } from './settings';
 function run(context: ExperimentContext): ExperimentResult {
   const s = context.settings as DrivenSettings;
   const result = runDriven(context, s);
-  return { metrics: drivenMetrics(result), tables: drivenTables(s), figures: drivenFigures(result, s), notes: drivenNotes(context.scale, s) };
+  return { metrics: drivenMetrics(result), tables: drivenTables(s), figures: drivenFigures(result, s), notes: drivenNotes(context.scale, s, result.training) };
 }
 
 /** Beyond the paper (issue 18): the driven damped pendulum learned with D and Q = B u, rolled out under an unseen forcing. */

@@ -1,4 +1,5 @@
 import type { Figure, Metrics, Scale, Table } from '../../experiment';
+import type { TrainingSummary } from '../training';
 import { trainingCurveSpec, VEGA_LITE_SCHEMA } from '../../report/figures';
 import type { DrivenRun } from './run';
 import { DRIVEN_INITIAL_STATES, FORCING, type DrivenSettings } from './settings';
@@ -61,10 +62,13 @@ export function drivenTables(s: DrivenSettings): Table[] {
   ];
 }
 
-export function drivenNotes(scale: Scale, s: DrivenSettings): string[] {
+export function drivenNotes(scale: Scale, s: DrivenSettings, training?: TrainingSummary): string[] {
+  const r = s.restarts;
+  const candidates = training?.candidates;
   return [
     `Setting (${scale}): the driven damped pendulum θ̈ + 0.5 θ̇ + sin θ = u(t) (m = l = g = 1, b = 0.5). Training data: ${s.trainCount.toLocaleString('en')} states (θ uniform in [−π, π), θ̇ in ±${s.maxSpeed}) at times uniform in [0, ${s.horizon}], each with the input u(t) of one of ${s.signals} training forcings — sums of ${FORCING.terms} sinusoids (amplitudes up to ${FORCING.amplitude}, angular frequencies in [${FORCING.frequency.join(', ')}], random phases; randomSinusoids seeds 1–${s.signals}) — and the true q̈. ` +
       `The unseen forcing is randomSinusoids of seed ${FORCING.unseenSeed} (same family, never trained on). Model: L an MLP ${[3, ...s.hidden, 1].join(' → ')} on (cos θ, sin θ, θ̇), D = ½‖C(θ)ᵀθ̇‖² with C from an MLP ${[2, ...s.dissipationHidden, 1].join(' → ')}, Q = B u with B learned; ${s.steps.toLocaleString('en')} Adam steps at batch ${s.batchSize}, L1 loss, one-cycle peaking at ${s.peak}, definiteness guard ${s.definiteness}. Rollout: RK4 at dt = ${s.rollout.dt} with u(t) given at every stage (rollout's control).`,
+    `Seed restarts (the plateau lottery of the double pendulum, here too: without them seed 4 of the quick scale stayed at held-out L1 0.589 against 0.97 for predicting 0, seeds 0–3 reached 0.006–0.010): up to ${r.candidates} initialisations, each trained ${r.trialSteps.toLocaleString('en')} steps of the run's schedule, the first whose validation L1 is below ${r.acceptRatio} × predicting 0 continues (else the best).${candidates === undefined ? '' : ` Candidates' validation L1: ${candidates.map((x) => x.toPrecision(3)).join(', ')}; kept: ${(training?.chosen ?? 0) + 1}.`}`
   ];
 }
 

@@ -3,7 +3,7 @@ import { DissipativeLagrangian, energyBalance, evaluate, rollout, type TrainingD
 import { dopri5, rk4, solve } from '@lnn/ode';
 import { compileSignal, drivenPendulum, forcedAccelerationDataset, forcedProblem, randomSinusoids, splitStates, type Signal } from '@lnn/systems';
 import type { ExperimentContext } from '../../experiment';
-import { trainWithCheckpoints, type TrainingSummary } from '../training';
+import { trainWithRestarts, type TrainingSummary } from '../training';
 import { DRIVEN_INITIAL_STATES, FORCING, type DrivenSettings } from './settings';
 
 /** Everything the report reads. */
@@ -66,22 +66,35 @@ export function runDriven(context: ExperimentContext, s: DrivenSettings): Driven
   const train = data(s, s.trainCount, 1000 * seed + 1, trainingSignals);
   const heldOut = data(s, s.testCount, 1000 * seed + 2, trainingSignals);
   const unseenData = data(s, s.testCount, 1000 * seed + 3, [unseen]);
-  const model = new DissipativeLagrangian({
-    dof: 1,
-    controls: 1,
-    lagrangian: { hidden: s.hidden, angles: [0], angleTransform: 'features', seed: 10 * seed + 1 },
-    dissipation: { hidden: s.dissipationHidden, angles: [0], seed: 10 * seed + 2 },
-    force: {},
-  });
-  const training = trainWithCheckpoints(context, 'lnn-driven', `driven: LNN with learned D and B, ${s.steps.toLocaleString('en')} steps`, model, train, heldOut, {
-    steps: s.steps,
-    batchSize: s.batchSize,
-    loss: 'l1',
-    schedule: { kind: 'one-cycle', peak: s.peak, total: s.steps },
-    definiteness: { weight: s.definiteness },
-    clipNorm: 100,
-    seed: 1000 * seed + 4,
-  });
+  const validation = data(s, s.testCount, 1000 * seed + 5, trainingSignals);
+  const make = (candidate: number) =>
+    new DissipativeLagrangian({
+      dof: 1,
+      controls: 1,
+      lagrangian: { hidden: s.hidden, angles: [0], angleTransform: 'features', seed: 10 * seed + 1 + 100 * candidate },
+      dissipation: { hidden: s.dissipationHidden, angles: [0], seed: 10 * seed + 2 + 100 * candidate },
+      force: {},
+    });
+  const zero = Array.from(validation.qdd).reduce((a, x) => a + Math.abs(x), 0) / validation.qdd.length;
+  const { candidates, trialSteps, acceptRatio } = s.restarts;
+  const { model, summary: training } = trainWithRestarts(
+    context,
+    'lnn-driven',
+    `driven: LNN with learned D and B, ${s.steps.toLocaleString('en')} steps`,
+    make,
+    train,
+    heldOut,
+    { candidates, trialSteps, accept: acceptRatio * zero, validation },
+    {
+      steps: s.steps,
+      batchSize: s.batchSize,
+      loss: 'l1',
+      schedule: { kind: 'one-cycle', peak: s.peak, total: s.steps },
+      definiteness: { weight: s.definiteness },
+      clipNorm: 100,
+      seed: 1000 * seed + 4,
+    },
+  );
   const { tEnd, every, dt } = s.rollout;
   const times = Array.from({ length: Math.round(tEnd / every) + 1 }, (_, k) => k * every);
   const y0 = DRIVEN_INITIAL_STATES.flat();
