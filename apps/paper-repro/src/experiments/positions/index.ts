@@ -38,7 +38,7 @@ function run(context: ExperimentContext): ExperimentResult {
     metrics: positionsMetrics(s.cases, results, velocityResult, data.zeroMae),
     tables: positionsTables(s),
     figures: positionsFigures(s.cases, results.map((r) => r.variational)),
-    notes: positionsNotes(context.scale, s),
+    notes: positionsNotes(context.scale, s, { velocityMae: velocityResult.analysis.mae, zeroMae: data.zeroMae }),
   };
 }
 
