@@ -7,6 +7,7 @@ import { gridDispersion, restHessian, type GridDispersion } from './dispersion';
 import { impulseStiffnessOverMass } from './impulse-response';
 import type { MembraneRollouts } from './rollout';
 import { INITIAL_CONDITIONS, type MembraneSettings } from './settings';
+import { fieldErrors, relativeDrift } from '../field-rollouts';
 
 /** Per initial condition: energies along the rollout, field errors, snapshots. */
 export interface MembraneRolloutSummary {
@@ -56,28 +57,6 @@ function chunkedEnergies(model: GraphLagrangian, states: Float64Array): Float64A
     learnedEnergies(model, packed).forEach((e, i) => (out[chunk[i] as number] = e));
   }
   return out;
-}
-
-function relativeDrift(energy: Float64Array, T: number, B: number, rest: number): number[][] {
-  return Array.from({ length: B }, (_, b) => {
-    const e0 = energy[b] as number;
-    return Array.from({ length: T }, (_, t) => ((energy[t * B + b] as number) - e0) / Math.abs(e0 - rest));
-  });
-}
-
-/** ‖φ_learned(t) − φ_true(t)‖₂ / ‖φ_true(t)‖₂ per initial condition and output time. */
-function fieldErrors(learned: Float64Array, truth: Float64Array, T: number, B: number, n: number): number[][] {
-  return Array.from({ length: B }, (_, b) =>
-    Array.from({ length: T }, (_, t) => {
-      let [err, norm] = [0, 0];
-      for (let i = 0; i < n; i++) {
-        const at = (t * B + b) * 2 * n + i;
-        err += ((learned[at] as number) - (truth[at] as number)) ** 2;
-        norm += (truth[at] as number) ** 2;
-      }
-      return Math.sqrt(err / norm);
-    }),
-  );
 }
 
 /** The state translated by (j, j) on the torus, j = 0…7: `[8, 2n]`. */

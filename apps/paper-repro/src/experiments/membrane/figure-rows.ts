@@ -1,6 +1,7 @@
 import type { MembraneRolloutSummary } from './analysis';
 import type { GridDispersion } from './dispersion';
 import { INITIAL_CONDITIONS } from './settings';
+import { energyRows as fieldEnergyRows } from '../field-rollouts';
 
 /** One cell of a φ(x, y) heat map. */
 export interface HeatRow {
@@ -41,20 +42,8 @@ export function heatRows(sources: readonly (readonly [string, Float64Array])[], 
   return rows;
 }
 
-/** |relative energy drift| against time (floored at 1e-12 for the log scale), three curves per initial condition. */
-export function energyRows(summary: MembraneRolloutSummary, times: Float64Array) {
-  return INITIAL_CONDITIONS.flatMap((ic, b) =>
-    (
-      [
-        ['true energy, learned rollout', summary.trueEnergy[b]],
-        ["learned model's energy, learned rollout", summary.learnedEnergy[b]],
-        ['true energy, true equations by RK4 (integrator floor)', summary.floorEnergy[b]],
-      ] as const
-    ).flatMap(([curve, values]) =>
-      (values ?? []).map((e, t) => ({ ic, curve, t: times[t] as number, drift: Math.max(Math.abs(e), 1e-12) })).filter((row) => row.t > 0 && Number.isFinite(row.drift)),
-    ),
-  );
-}
+/** |relative energy drift| against time, three curves per initial condition (see `field-rollouts.ts`). */
+export const energyRows = (summary: MembraneRolloutSummary, times: Float64Array) => fieldEnergyRows(INITIAL_CONDITIONS, summary, times);
 
 /** The relative ω² error of every mode, at its signed wavenumbers (mx, my); the uniform mode left out. */
 export function dispersionErrorRows(d: GridDispersion) {

@@ -5,6 +5,7 @@ import { dispersion, type Dispersion } from './dispersion';
 import { energyResolution, learnedEnergies } from './learned-energy';
 import type { WaveRollouts } from './rollout';
 import { INITIAL_CONDITIONS, type WaveSettings } from './settings';
+import { fieldErrors, relativeDrift } from '../field-rollouts';
 
 /** Per initial condition: energies along the rollout, drifts, field errors. */
 export interface RolloutSummary {
@@ -31,29 +32,6 @@ export interface WaveAnalysis {
   readonly untrainedDensity: DensityComparison;
   /** Output indices at ¼, ½, ¾ and the end of the horizon. */
   readonly marks: number[];
-}
-
-function relativeDrift(energy: Float64Array, T: number, B: number, rest: number): number[][] {
-  return Array.from({ length: B }, (_, b) => {
-    const e0 = energy[b] as number;
-    const scale = Math.abs(e0 - rest);
-    return Array.from({ length: T }, (_, t) => ((energy[t * B + b] as number) - e0) / scale);
-  });
-}
-
-/** ‖φ_learned(t) − φ_true(t)‖₂ / ‖φ_true(t)‖₂ per initial condition and output time. */
-function fieldErrors(learned: Float64Array, truth: Float64Array, T: number, B: number, n: number): number[][] {
-  return Array.from({ length: B }, (_, b) =>
-    Array.from({ length: T }, (_, t) => {
-      let [err, norm] = [0, 0];
-      for (let i = 0; i < n; i++) {
-        const at = (t * B + b) * 2 * n + i;
-        err += ((learned[at] as number) - (truth[at] as number)) ** 2;
-        norm += (truth[at] as number) ** 2;
-      }
-      return Math.sqrt(err / norm);
-    }),
-  );
 }
 
 /** φ at every output, `[B][T][n]`. */

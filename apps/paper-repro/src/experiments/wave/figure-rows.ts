@@ -2,6 +2,7 @@ import type { DensityComparison } from './density-comparison';
 import type { Dispersion } from './dispersion';
 import type { RolloutSummary } from './analysis';
 import { INITIAL_CONDITIONS } from './settings';
+import { energyRows as fieldEnergyRows } from '../field-rollouts';
 
 /** One cell of the φ(x, t) heat map. */
 export interface HeatRow {
@@ -45,20 +46,8 @@ export function snapshotRows(summary: RolloutSummary, times: Float64Array, marks
   );
 }
 
-/** |relative energy drift| against time (floored at 1e-12 for the log scale), three curves per initial condition. */
-export function energyRows(summary: RolloutSummary, times: Float64Array) {
-  return INITIAL_CONDITIONS.flatMap((ic, b) =>
-    (
-      [
-        ['true energy, learned rollout', summary.trueEnergy[b]],
-        ["learned model's energy, learned rollout", summary.learnedEnergy[b]],
-        ['true energy, true equations by RK4 (integrator floor)', summary.floorEnergy[b]],
-      ] as const
-    ).flatMap(([curve, values]) =>
-      (values ?? []).map((e, t) => ({ ic, curve, t: times[t] as number, drift: Math.max(Math.abs(e), 1e-12) })).filter((row) => row.t > 0 && Number.isFinite(row.drift)),
-    ),
-  );
-}
+/** |relative energy drift| against time, three curves per initial condition (see `field-rollouts.ts`). */
+export const energyRows = (summary: RolloutSummary, times: Float64Array) => fieldEnergyRows(INITIAL_CONDITIONS, summary, times);
 
 /** The density on linear fields, true and learned (fitted scale and offset removed). */
 export function densityRows(density: DensityComparison) {
