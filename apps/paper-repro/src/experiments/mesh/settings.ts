@@ -23,6 +23,8 @@ export interface MeshSettings {
   readonly peak: number;
   /** Loss on the accelerations. */
   readonly loss: 'l1' | 'mse';
+  /** Scale each step's gradient down to this global norm when larger (`train`'s `clipNorm`); null: no clipping. */
+  readonly clipNorm: number | null;
   /** Validation rollouts on the disc (other seeds): what restarts and keep-best compare on (not the held-out test states). */
   readonly validationTrajectories: number;
   /** Keep the weights with the lowest validation loss, checked at each evaluation (else the last ones). */
@@ -51,6 +53,7 @@ const BY_SCALE: Record<Exclude<Scale, 'long'>, MeshSettings> = {
     batchSize: 8,
     peak: 1e-2,
     loss: 'l1',
+    clipNorm: 1,
     validationTrajectories: 4,
     keepBest: true,
     restarts: { candidates: 2, trialSteps: 10, acceptRatio: 0.1 },
@@ -70,6 +73,7 @@ const BY_SCALE: Record<Exclude<Scale, 'long'>, MeshSettings> = {
     batchSize: 8,
     peak: 3e-2,
     loss: 'l1',
+    clipNorm: 1,
     validationTrajectories: 4,
     keepBest: true,
     restarts: { candidates: 4, trialSteps: 300, acceptRatio: 0.3 },
@@ -87,6 +91,7 @@ const BY_SCALE: Record<Exclude<Scale, 'long'>, MeshSettings> = {
     batchSize: 32,
     peak: 3e-3,
     loss: 'l1',
+    clipNorm: 1,
     validationTrajectories: 4,
     keepBest: false,
     restarts: null,

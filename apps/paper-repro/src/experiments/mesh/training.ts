@@ -19,6 +19,7 @@ export function trainMeshDensities(context: ExperimentContext, s: MeshSettings, 
     loss: s.loss,
     schedule: { kind: 'one-cycle' as const, peak: s.peak, total: s.steps },
     seed: 1000 * context.seed + 5,
+    ...(s.clipNorm === null ? {} : { clipNorm: s.clipNorm }),
     ...(s.keepBest ? { keepBest: { data: data.validation } } : {}),
   };
   if (s.restarts !== null) {
