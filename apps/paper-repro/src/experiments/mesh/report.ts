@@ -59,7 +59,7 @@ export function meshNotes(scale: Scale, s: MeshSettings, training: TrainingSumma
     r === null
       ? []
       : [
-          `Seed restarts (the plateau lottery: with the disc's rest lengths spread wider, seed 4's first initialisation stayed at the q̈ ≈ 0 plateau, 0.99 × predicting 0 after 1,200 of 2,000 steps, while another reached 0.08 × in 400): up to ${r.candidates} initialisations, each trained ${r.trialSteps.toLocaleString('en')} steps of the run's schedule, the first whose validation L1 is below ${r.acceptRatio} × predicting 0 continues (else the best).` +
+          `Seed restarts, a safety net for the plateau lottery (measured on seed 4's data with the jitter-0.5 disc, 300 of 1,000 steps: without gradient clipping 3 of 4 initialisations stayed at the q̈ ≈ 0 plateau; with clipping both of those tried left it): up to ${r.candidates} initialisations, each trained ${r.trialSteps.toLocaleString('en')} steps of the run's schedule, the first whose validation L1 is below ${r.acceptRatio} × predicting 0 continues (else the best).` +
             (training.candidates === undefined ? '' : ` Candidates' validation L1: ${training.candidates.map((x) => x.toPrecision(3)).join(', ')}; kept: ${(training.chosen ?? 0) + 1}.`),
         ];
   return [

@@ -65,6 +65,10 @@ const BY_SCALE: Record<Exclude<Scale, 'long'>, MeshSettings> = {
     target: { nx: 30, ny: 20, jitter: 0.2 },
     // 16 → 16 at batch 8 and peak 3e-2: in a 2.6-minute probe (seed 4, 800 steps) it left the q̈ ≈ 0
     // plateau (held-out 38 % of predicting 0), while 32 → 32 at batch 16 and peak 1e-2 stayed at 97 % after 400 steps.
+    // Peaks 1e-2 / 3e-3 were slower (64 % / 80 % after 1,000 steps, seed 4, jitter 0.2); at jitter 0.5 peak 0.1
+    // and MSE stayed at 99 % / 83 % after 400. The disc's jitter 0.2 gave 22 % on the disc (its rest lengths 0.84–1.49 leave 99 of the
+    // rectangle's 1,701 outside); 0.5 spans them (0.62–1.63) but the plateau then held 3 of 4 initialisations
+    // until clipNorm 1 (seeds 4 / 0 / 1: 3.3 / 1.9 / 2.5 % on the disc, 3.0 / 1.8 / 2.1 % on the rectangle).
     hidden: [16, 16],
     data: { trajectories: 64, samplesPerTrajectory: 20, duration: 20, dt: 0.01 },
     heldOutTrajectories: 4,
