@@ -121,6 +121,32 @@ describe('edgeGraphAccelerations with the true densities', () => {
   }
 });
 
+describe('pinned nodes and the sign of L', () => {
+  it('−L (a negative-definite H_vv) gives the same accelerations as L with CG on a pinned mesh: the pinned rows take the free rows\' sign', () => {
+    // Before the fix the pinned rows were +1 on the diagonal whatever L's sign: with −L, H_vv had
+    // diagonal entries of both signs and CG refused it (LinalgError, not-positive-definite) on every sample.
+    const net = springNetwork(triangulatedRectangle({ nx: 6, ny: 5, jitter: 0.2, seed: 3 }), { pinned: 'boundary' });
+    const rng = createRandom(8);
+    const { q, qdot, a } = truth(net, 3, (_s, qs, vs) => net.perturbation(rng, qs, vs, { displacement: 0.2, velocity: 0.5 }));
+    const graph = edgeGraphFromSystem(net.graph, { edgeFeatures: net.restLengths });
+    const { node, edge } = springDensities(1, 1);
+    const negated: EdgeDensities = { node: (x: Jet) => jets.scale(node!(x), -1), edge: (x: Jet) => jets.scale(edge!(x), -1) };
+    for (const [label, densities] of [['L', springDensities(1, 1)], ['−L', negated]] as const) {
+      const qdd = edgeGraphAccelerations(graph, densities, q, qdot, { solver: cg() });
+      assertAllClose(qdd.dataSync(), a, { ...tolerance(a), label: `accelerations of ${label} (cg)` });
+      tf.dispose(qdd);
+    }
+    // the pinned rows' diagonal follows: −1 under −L, +1 under L (and the pinned accelerations stay 0)
+    const pinnedRow = 2 * Array.from(net.graph.pinned).indexOf(1);
+    for (const [sign, densities] of [[1, springDensities(1, 1)], [-1, negated]] as const) {
+      const dense = denseHvv(graph, densities, q, qdot);
+      expect(dense.arraySync()[0]![pinnedRow]![pinnedRow]).toBe(sign);
+      dense.dispose();
+    }
+    tf.dispose([q, qdot]);
+  });
+});
+
 function denseHvv(graph: EdgeGraph, densities: EdgeDensities, q: tf.Tensor2D, qdot: tf.Tensor2D): tf.Tensor3D {
   const { hvv, layout } = edgeGraphSystem(graph, densities, q, qdot);
   return toDenseMatrix(layout, graph.dof, hvv);

@@ -43,8 +43,9 @@ export function familyRows(graph: EdgeGraph, family: TermFamily, state: tf.Tenso
 
 /**
  * H_vv's stored entries `[B, nnz]` and the right-hand side `∇_q L − H_vq q̇` `[B, N]` of an edge
- * graph, summed from each family's local terms (pinned rows already made identity rows with a
- * zero right-hand side).
+ * graph, summed from each family's local terms (pinned rows already made ±identity rows — the sign
+ * of the free rows' trace, so a definite H_vv of either sign stays definite — with a zero
+ * right-hand side).
  */
 export function edgeSystem(graph: EdgeGraph, terms: EdgeLocalTerms, q: tf.Tensor2D, qdot: tf.Tensor2D): { hvv: tf.Tensor2D; rhs: tf.Tensor2D } {
   const ops = edgeOperators(graph);
@@ -63,7 +64,12 @@ export function edgeSystem(graph: EdgeGraph, terms: EdgeLocalTerms, q: tf.Tensor
     let hvv = (hvvParts.length === 1 ? hvvParts[0]! : tf.add(hvvParts[0]!, hvvParts[1]!)) as tf.Tensor2D;
     let rhs = (rhsParts.length === 1 ? rhsParts[0]! : tf.add(rhsParts[0]!, rhsParts[1]!)) as tf.Tensor2D;
     if (ops.pinned !== undefined) {
-      hvv = tf.add(tf.mul(hvv, tf.tensor1d(ops.pinned.keep)), tf.tensor1d(ops.pinned.unit));
+      // A pinned row becomes ±1 on the diagonal, with the sign of the free rows' trace: L and −L give
+      // the same dynamics, and a learned negative-definite H_vv with +1 rows would be indefinite, which CG refuses.
+      const trace = tf.sum(tf.mul(hvv, tf.tensor1d(ops.pinned.freeDiagonal)), 1, true);
+      // [B, 1]: −1 where the trace is negative, else 1 (sign has a zero gradient; Less has none registered, so it would break training)
+      const sign = tf.sign(tf.add(tf.sign(trace), 0.5));
+      hvv = tf.add(tf.mul(hvv, tf.tensor1d(ops.pinned.keep)), tf.mul(sign, tf.tensor1d(ops.pinned.unit)));
       rhs = tf.mul(rhs, tf.tensor1d(ops.pinned.rhs));
     }
     return { hvv, rhs };

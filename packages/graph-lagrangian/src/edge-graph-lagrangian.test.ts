@@ -51,9 +51,12 @@ describe.each(graphs)('EdgeGraphLagrangian on %s', (_name, graph, invariance) =>
     let dense = tf.slice(full, [0, n, n], [2, n, n]);
     const pinned = Float32Array.from({ length: n }, (_, c) => model.graph.pinned[Math.floor(c / model.graph.components)] ?? 0);
     if (pinned.some((p) => p === 1)) {
-      // the sparse system holds identity rows on pinned coordinates
+      // the sparse system holds ± identity rows on pinned coordinates, the sign of the free block's trace (per sample)
       const keep = tf.sub(1, tf.tensor1d(pinned));
-      dense = tf.add(tf.mul(tf.mul(dense, tf.reshape(keep, [1, n, 1])), tf.reshape(keep, [1, 1, n])), tf.diag(tf.tensor1d(pinned)));
+      const masked = tf.mul(tf.mul(dense, tf.reshape(keep, [1, n, 1])), tf.reshape(keep, [1, 1, n]));
+      const traces = Array.from(tf.sum(tf.mul(tf.reshape(masked, [2, n * n]), tf.reshape(tf.eye(n), [1, n * n])), 1).dataSync());
+      const signs = tf.tensor3d(traces.map((t) => (t < 0 ? -1 : 1)), [2, 1, 1]);
+      dense = tf.add(masked, tf.mul(signs, tf.diag(tf.tensor1d(pinned))));
     }
     // float32: both sum the same ≤ 8 per-term contributions in different orders; 1e-4 of the largest entry.
     const scale = tf.max(tf.abs(dense)).dataSync()[0]!;

@@ -24,8 +24,12 @@ export interface EdgeOperators {
   readonly edge: TermFamily;
   /** H_vv's compressed rows over the N = n·d coordinates (a node's coordinates coupled with its own and its neighbours'). */
   readonly pattern: SparsePattern;
-  /** Pinned rows: `[nnz]` keep-mask (0 on a pinned row or column), `[nnz]` 1 on a pinned diagonal, `[N]` keep-mask of the right-hand side; undefined when nothing is pinned. */
-  readonly pinned: { readonly keep: Float32Array; readonly unit: Float32Array; readonly rhs: Float32Array } | undefined;
+  /**
+   * Pinned rows: `[nnz]` keep-mask (0 on a pinned row or column), `[nnz]` 1 on a pinned diagonal,
+   * `[nnz]` 1 on a free diagonal (whose sum's sign the pinned diagonal takes), `[N]` keep-mask of
+   * the right-hand side; undefined when nothing is pinned.
+   */
+  readonly pinned: { readonly keep: Float32Array; readonly unit: Float32Array; readonly freeDiagonal: Float32Array; readonly rhs: Float32Array } | undefined;
 }
 
 const cache = new WeakMap<EdgeGraph, EdgeOperators>();
@@ -131,12 +135,14 @@ export function edgeOperators(graph: EdgeGraph): EdgeOperators {
     const held = (c: number) => graph.pinned[Math.floor(c / d)] === 1;
     const keep = new Float32Array(pattern.nnz);
     const unit = new Float32Array(pattern.nnz);
+    const freeDiagonal = new Float32Array(pattern.nnz);
     for (let x = 0; x < pattern.nnz; x++) {
       const [i, j] = [rows[x]!, pattern.columns[x]!];
       keep[x] = held(i) || held(j) ? 0 : 1;
       unit[x] = held(i) && i === j ? 1 : 0;
+      freeDiagonal[x] = !held(i) && i === j ? 1 : 0;
     }
-    pinned = { keep, unit, rhs: Float32Array.from({ length: n * d }, (_, c) => (held(c) ? 0 : 1)) };
+    pinned = { keep, unit, freeDiagonal, rhs: Float32Array.from({ length: n * d }, (_, c) => (held(c) ? 0 : 1)) };
   }
   const operators: EdgeOperators = { node: family(graph, pattern, nodeTable, d), edge: family(graph, pattern, edgeTable, 2 * d), pattern, pinned };
   cache.set(graph, operators);

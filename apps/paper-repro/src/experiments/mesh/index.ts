@@ -1,5 +1,5 @@
 import type { Experiment, ExperimentContext, ExperimentResult } from '../../experiment';
-import { graphOf, meshData, meshNetworks } from './data';
+import { graphOf, meshData, meshNetworks, restLengthCoverage } from './data';
 import { meshFigures } from './figures';
 import { meshMetrics } from './metrics';
 import { meshNotes, meshTables } from './report';
@@ -47,6 +47,7 @@ function run(context: ExperimentContext): ExperimentResult {
   const outcome = {
     nodes: { small: nets.small.mesh.nodes, large: nets.large.mesh.nodes },
     edges: { small: nets.small.restLengths.length, large: nets.large.restLengths.length },
+    restLengths: restLengthCoverage(nets),
     training: summary,
     accelerationError,
     solver,
@@ -57,7 +58,7 @@ function run(context: ExperimentContext): ExperimentResult {
     metrics: meshMetrics(outcome),
     tables: meshTables(s),
     figures: meshFigures(rollout, discRollout, `${s.target.nx} × ${s.target.ny} rectangle`),
-    notes: meshNotes(context.scale, s, solver),
+    notes: meshNotes(context.scale, s, summary, solver, { rectangle: rollout.refusal, disc: discRollout.refusal }),
   };
 }
 

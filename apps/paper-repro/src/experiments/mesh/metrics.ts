@@ -1,4 +1,5 @@
 import type { TrainingSummary } from '../training';
+import type { RestLengthCoverage } from './data';
 import type { TransferRollout } from './transfer';
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
@@ -31,6 +32,7 @@ export interface MeshSolvers {
 export interface MeshOutcome {
   readonly nodes: { readonly small: number; readonly large: number };
   readonly edges: { readonly small: number; readonly large: number };
+  readonly restLengths: RestLengthCoverage;
   readonly training: TrainingSummary;
   readonly accelerationError: { readonly small: number; readonly large: number; readonly untrainedSmall: number; readonly untrainedLarge: number };
   /** Per mesh: the model's choice (name, reason), the solver used, and why the choice was refused (null if it was not). */
@@ -48,7 +50,8 @@ export function meshMetrics(o: MeshOutcome) {
   return {
     nodes: o.nodes,
     edges: o.edges,
-    training: { steps: o.training.steps, seconds: o.training.seconds, skipped: o.training.skipped, resumedFrom: o.training.resumedFrom, heldOutL1: o.training.heldOut },
+    restLengths: o.restLengths,
+    training: { steps: o.training.steps, seconds: o.training.seconds, skipped: o.training.skipped, resumedFrom: o.training.resumedFrom, heldOutL1: o.training.heldOut, keptStep: o.training.keptStep ?? null, candidates: o.training.candidates ?? null, chosen: o.training.chosen ?? null },
     accelerationError: {
       small: finite(o.accelerationError.small),
       large: finite(o.accelerationError.large),
@@ -58,12 +61,15 @@ export function meshMetrics(o: MeshOutcome) {
     solver: o.solver,
     discRollout: {
       status: o.discRollout.status,
+      refusal: o.discRollout.refusal,
       reached: o.discRollout.times[lastReached(o.discRollout.positionError)] as number,
       positionErrorMax: finite(maxOf(o.discRollout.positionError)),
       trueEnergyDriftMax: finite(maxOf(o.discRollout.trueEnergyDrift)),
     },
     rollout: {
       status: r.status,
+      /** The solver's first refusal on the way (why a rollout stopped), or null. */
+      refusal: r.refusal,
       seconds: r.seconds,
       horizon: r.times[T - 1] as number,
       /** The last output time the learned rollout reached (the horizon on success). */

@@ -1,3 +1,4 @@
+import { LinalgError } from '@lnn/autodiff';
 import { evaluate, rollout, type DynamicsModel, type TrainingData } from '@lnn/lagrangian';
 import { rk4 } from '@lnn/ode';
 import { createRandom, verletRollout, type SpringNetwork } from '@lnn/systems';
@@ -19,6 +20,8 @@ export interface TransferRollout {
   readonly truthEnergyDrift: Float64Array;
   /** 'success', or the rollout's stop reason. */
   readonly status: string;
+  /** The first refusal of the model's solver on the way (a LinalgError's message: the rollout stops there), or null. */
+  readonly refusal: string | null;
   /** Node displacements from rest at the end, `[nodes, 2]` model then truth (for the figure). */
   readonly finalDisplacement: { readonly model: Float64Array; readonly truth: Float64Array };
   readonly seconds: number;
@@ -39,7 +42,25 @@ export function transferRollout(model: DynamicsModel, net: SpringNetwork, s: Mes
   const truth = verletRollout(net, y0, { dt: s.data.dt, steps, atSteps });
   const times = truth.times;
   const t0 = Date.now();
-  const learned = rollout(model, y0, times, rk4({ dt }));
+  // The rollout turns a solver's refusal into NaN (a stop); keep the first refusal's message to say why.
+  let refusal: string | null = null;
+  const watched: DynamicsModel = {
+    kind: model.kind,
+    dof: model.dof,
+    extraDim: model.extraDim,
+    variables: model.variables,
+    config: model.config,
+    accelerations: (q, v, extra) => {
+      try {
+        return model.accelerations(q, v, extra);
+      } catch (error) {
+        if (error instanceof LinalgError) refusal ??= error.message;
+        throw error;
+      }
+    },
+    dispose: () => undefined,
+  };
+  const learned = rollout(watched, y0, times, rk4({ dt }));
   const seconds = (Date.now() - t0) / 1000;
   const rest = net.mesh.positions;
   const e0 = net.energy(y0.subarray(0, d), y0.subarray(d));
@@ -63,5 +84,5 @@ export function transferRollout(model: DynamicsModel, net: SpringNetwork, s: Mes
   const last = outputs - 1;
   const displacement = (states: Float64Array) => Float64Array.from({ length: d }, (_, c) => (states[last * 2 * d + c] as number) - (rest[c] as number));
   const status = learned.status.every((x) => x === 'success') ? 'success' : String(learned.status.find((x) => x !== 'success'));
-  return { times, positionError, trueEnergyDrift, truthEnergyDrift, status, finalDisplacement: { model: displacement(learned.states), truth: displacement(truth.states) }, seconds };
+  return { times, positionError, trueEnergyDrift, truthEnergyDrift, status, refusal, finalDisplacement: { model: displacement(learned.states), truth: displacement(truth.states) }, seconds };
 }
