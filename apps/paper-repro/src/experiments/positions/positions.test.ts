@@ -132,11 +132,16 @@ describe('the positions-only experiment, small', () => {
       }
     }
     expect(cells).toBeGreaterThan(30);
-    const m = result.metrics as { velocity: { training: { stepsPerSecond: number } }; cases: Record<string, { positions: { training: { stepsPerSecond: number; skipped: number } }; variational: unknown }> };
+    const m = result.metrics as { velocity: { training: { stepsPerSecond: number; keptStep: number | null } }; cases: Record<string, { positions: { training: { stepsPerSecond: number; skipped: number; validationLoss: number | null } }; variational: unknown }> };
     expect(Object.keys(m.cases)).toHaveLength(4);
     expect(m.cases.case0?.variational).not.toBeNull();
     expect(m.cases.case1?.variational).toBeNull(); // noisy: no variational rollout
     expect(m.cases.case0?.positions.training.skipped).toBe(0);
+    // Keep-best ran for every model (a step kept, with its validation loss); the report says the regime is not the paper's.
+    expect(m.velocity.training.keptStep).toBeGreaterThan(0);
+    expect(m.cases.case2?.positions.training.validationLoss).toBeGreaterThan(0);
+    expect(result.notes?.join(' ')).toContain('The regime is moderate, not the paper');
+    expect(result.notes?.join(' ')).toContain('bench:positions');
     expect(result.figures.map((f) => f.file)).toEqual(['positions-variational-energy.svg']);
     expect(((result.figures[0]?.spec as { data: { values: unknown[] } }).data.values.length)).toBeGreaterThan(10);
     // For the plan's projection (README): steps per second of each training at this scale.
