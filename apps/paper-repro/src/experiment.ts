@@ -90,6 +90,11 @@ export interface Experiment {
    * result is still valid, and printed in the report.
    */
   readonly settings: Readonly<Record<Scale, unknown>>;
+  /**
+   * Wall minutes of each scale on one wasm thread of a two-core machine, measured (not a bound):
+   * how `--jobs` shares experiments among processes. Missing: the quick figure, else 1.
+   */
+  readonly minutes?: Readonly<Partial<Record<Scale, number>>>;
   /** Ids of experiments whose results this one reads (they run first). */
   readonly needs?: readonly string[];
   /** Undefined for an experiment not available yet (its plan says why). */

@@ -38,6 +38,13 @@ describe('parseReproArgs', () => {
     expect(() => applyOverrides(settings, [{ experiment: 'x', path: ['lnn', 'steps'], value: 'many' }], 'x', 'quick')).toThrow(/received "many" \(string\), expected a number like 24000/);
   });
 
+  it('--jobs: auto (undefined) by default, else the number', () => {
+    expect(parseReproArgs([]).jobs).toBeUndefined();
+    expect(parseReproArgs(['--jobs', 'auto']).jobs).toBeUndefined();
+    expect(parseReproArgs(['--jobs', '1']).jobs).toBe(1);
+    expect(parseReproArgs(['--jobs=3']).jobs).toBe(3);
+  });
+
   it.each([
     [['--only', 'pendulum'], /--only: received 'pendulum', expected one of double-pendulum/],
     [['--seed=-1'], /--seed: received '-1', expected a non-negative integer/],
@@ -48,6 +55,9 @@ describe('parseReproArgs', () => {
     [['--set', 'steps=1'], /--set: received 'steps=1': 'steps' is not an experiment/],
     [['--set', 'double-pendulum=1'], /--set: received 'double-pendulum=1': name a setting/],
     [['--set', 'double-pendulum.lnn.steps'], /expected <experiment>\.<setting>=<value>/],
+    [['--jobs', '0'], /--jobs: received '0', expected 'auto' or an integer from 1 to 64/],
+    [['--jobs', 'two'], /--jobs: received 'two'/],
+    [['--jobs', '1.5'], /--jobs: received '1.5'/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseReproArgs(argv)).toThrow(message);
   });

@@ -22,6 +22,8 @@ export interface ReproOptions {
   readonly help: boolean;
   /** Settings changed from the command line (`--set`), for ablations. */
   readonly overrides: readonly SettingOverride[];
+  /** Processes to share the experiments among (`--jobs`); undefined: `auto` (2 where there are 2 or more cores, else 1). */
+  readonly jobs: number | undefined;
 }
 
 export const USAGE = `Usage: pnpm repro [options]
@@ -44,6 +46,9 @@ Options:
   --set <e.path=json>  change one setting of an experiment at this scale (repeatable), e.g.
                        --set double-pendulum.lnn.clipNorm=null  (ablations; results are
                        stored per setting, so runs with different settings do not mix)
+  --jobs <n|auto>      processes to share the experiments among, side by side, each on
+                       max(1, cores ÷ n) wasm threads (default auto: 2 on a machine with
+                       2 or more cores; 1 runs everything in this process)
   --dry-run            print the plan and stop
   -h, --help           show this text
 `;
@@ -63,6 +68,7 @@ export function parseReproArgs(argv: readonly string[]): ReproOptions {
       backend: { type: 'string' },
       out: { type: 'string', default: 'results' },
       rerun: { type: 'boolean', default: false },
+      jobs: { type: 'string', default: 'auto' },
       'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -82,6 +88,10 @@ export function parseReproArgs(argv: readonly string[]): ReproOptions {
     throw new TypeError(`--backend: received '${backend}', expected one of ${BACKEND_NAMES.join(', ')}.`);
   }
   if (values.out === '') throw new TypeError("--out: received '', expected a directory path.");
+  const jobs = values.jobs === 'auto' ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isSafeInteger(jobs) && jobs >= 1 && jobs <= 64)) {
+    throw new TypeError(`--jobs: received '${values.jobs}', expected 'auto' or an integer from 1 to 64.`);
+  }
   if (values.full && values.long) throw new TypeError('--full and --long: choose one scale.');
   return {
     scale: values.full ? 'full' : values.long ? 'long' : 'quick',
@@ -91,6 +101,7 @@ export function parseReproArgs(argv: readonly string[]): ReproOptions {
     backend: backend as BackendName | undefined,
     out: values.out,
     rerun: values.rerun,
+    jobs,
     dryRun: values['dry-run'],
     help: values.help,
   };

@@ -33,6 +33,15 @@ export interface RunOptions {
   readonly experiments?: readonly Experiment[];
   /** `--set` overrides of experiments' settings. @default none */
   readonly overrides?: readonly SettingOverride[];
+  /**
+   * Compute nothing: report the stored results, and count a selected experiment without one as
+   * failed with this reason (the pass after `--jobs` lanes, which computed them). @default undefined
+   */
+  readonly reuseOnly?: { readonly reason: (id: string) => string };
+  /** Write REPORT.md, metrics.json and figures (a lane of `--jobs` does not). @default true */
+  readonly report?: boolean;
+  /** For the report: the processes the experiments ran in, and the wasm threads of each. @default this one */
+  readonly lanes?: { readonly processes: number; readonly threads: number };
 }
 
 /** What {@link runRepro} returns. */
@@ -40,6 +49,25 @@ export interface RunOutcome {
   readonly entries: readonly ReportEntry[];
   readonly failed: readonly string[];
   readonly wallSeconds: number;
+}
+
+/** The key of a run's stored results: scale, seed and backend. */
+const runKey = (scale: Scale, seed: number, backend: string) => `${scale}-seed${seed}-${backend}`;
+
+/** What a stored result must match to be reused: the run's key and the experiment's settings. */
+function fingerprintOf(experiment: Experiment, options: Pick<RunOptions, 'scale' | 'seed' | 'overrides'>, backend: string): { settings: unknown; fingerprint: string } {
+  const settings = applyOverrides(experiment.settings[options.scale], options.overrides ?? [], experiment.id, options.scale);
+  return { settings, fingerprint: JSON.stringify({ key: runKey(options.scale, options.seed, backend), settings }) };
+}
+
+/** Ids of the experiments whose stored results in `out` a run with these options would reuse. */
+export function completeExperiments(options: Pick<RunOptions, 'scale' | 'seed' | 'overrides' | 'out' | 'experiments'>, backend: string): Set<string> {
+  const complete = new Set<string>();
+  for (const experiment of options.experiments ?? EXPERIMENTS) {
+    const stored = readJson(path.join(options.out, 'experiments', `${experiment.id}.json`)) as StoredResult | undefined;
+    if (stored !== undefined && stored.fingerprint === fingerprintOf(experiment, options, backend).fingerprint) complete.add(experiment.id);
+  }
+  return complete;
 }
 
 /** What `<out>/experiments/<id>.json` holds. */
@@ -85,11 +113,13 @@ function cachedStage(checkpointDir: string): ExperimentContext['stage'] {
 function runInfo(options: RunOptions, backend: string, started: number, wallSeconds: number): RunInfo {
   const info = currentBackend();
   const commit = gitCommit();
+  const threads = options.lanes?.threads ?? info?.threads;
+  const plural = (n: number, word: string) => `${n} ${n === 1 ? word : word.endsWith('s') ? `${word}es` : `${word}s`}`;
   return {
     command: options.command,
     scale: options.scale,
     seed: options.seed,
-    backend: `${backend}${info?.simd === undefined ? '' : info.simd ? ' (SIMD)' : ' (no SIMD)'}${info?.threads === undefined ? '' : `, ${info.threads} thread${info.threads === 1 ? '' : 's'}`}`,
+    backend: `${backend}${info?.simd === undefined ? '' : info.simd ? ' (SIMD)' : ' (no SIMD)'}${threads === undefined ? '' : `, ${plural(threads, 'thread')}`}${options.lanes === undefined ? '' : ` in each of ${plural(options.lanes.processes, 'process')} side by side (--jobs)`}`,
     versions: {
       '@lnn/paper-repro': version,
       '@lnn/autodiff': autodiffVersion,
@@ -117,7 +147,7 @@ export async function runRepro(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
   const registry = options.experiments ?? EXPERIMENTS;
   const backend = currentBackend()?.backend ?? tf.getBackend();
-  const key = `${options.scale}-seed${options.seed}-${backend}`;
+  const key = runKey(options.scale, options.seed, backend);
   const selected = withDependencies(registry, options.only);
   const asked = new Set(options.only);
   const results: Record<string, ExperimentResult | undefined> = {};
@@ -126,8 +156,7 @@ export async function runRepro(options: RunOptions): Promise<RunOutcome> {
   const { progress } = options;
 
   for (const experiment of registry) {
-    const settings = applyOverrides(experiment.settings[options.scale], options.overrides ?? [], experiment.id, options.scale);
-    const fingerprint = JSON.stringify({ key, settings });
+    const { settings, fingerprint } = fingerprintOf(experiment, options, backend);
     const resultFile = path.join(options.out, 'experiments', `${experiment.id}.json`);
     const stored = readJson(resultFile) as StoredResult | undefined;
     const base = { id: experiment.id, title: experiment.title, paper: experiment.paper, settings };
@@ -142,10 +171,17 @@ export async function runRepro(options: RunOptions): Promise<RunOutcome> {
       continue;
     }
     const checkpointDir = path.join(options.out, 'checkpoints', experiment.id, key);
-    if (storedValid && !(options.rerun && asked.has(experiment.id))) {
-      progress.log(`■ ${experiment.title}: complete in ${path.relative(process.cwd(), resultFile) || resultFile}, reused (--rerun to recompute)`);
+    if (storedValid && (options.reuseOnly !== undefined || !(options.rerun && asked.has(experiment.id)))) {
+      if (options.reuseOnly === undefined) progress.log(`■ ${experiment.title}: complete in ${path.relative(process.cwd(), resultFile) || resultFile}, reused (--rerun to recompute)`);
       results[experiment.id] = stored.result;
       entries.push({ ...base, result: stored.result, wallSeconds: stored.wallSeconds, reused: true });
+      continue;
+    }
+    if (options.reuseOnly !== undefined) {
+      const reason = options.reuseOnly.reason(experiment.id);
+      progress.log(`■ ${experiment.title}: FAILED — ${reason}`);
+      failed.push(experiment.id);
+      entries.push({ ...base, missing: `failed: ${reason}` });
       continue;
     }
     if (options.rerun && asked.has(experiment.id) && existsSync(checkpointDir)) rmSync(checkpointDir, { recursive: true, force: true });
@@ -180,6 +216,6 @@ export async function runRepro(options: RunOptions): Promise<RunOutcome> {
 
   const wallSeconds = (Date.now() - started) / 1000;
   const run = runInfo(options, backend, started, wallSeconds);
-  await writeReport(options.out, run, entries);
+  if (options.report ?? true) await writeReport(options.out, run, entries);
   return { entries, failed, wallSeconds };
 }

@@ -79,6 +79,31 @@ describe('energyBalance: E(T) − E(0) = ∫ power dt along rollouts (Simpson)',
     model.dispose();
   });
 
+  it('a trajectory that stopped: the others keep every value; its own are NaN from where it stopped and its residual is over the times it reached', () => {
+    const { lagrangian, dissipation } = trueDampedDoublePendulum();
+    const model = new DissipativeLagrangian({ dof: 2, lagrangian: 'known', dissipation: 'known', solver: lu() }, { lagrangian, dissipation });
+    const r = rollout(model, [1, -0.5, 0.3, 0.2, 0, 1, 0.5, -0.5], times(41, 0.025), rk4({ dt: 0.0125 }));
+    const full = energyBalance(model, r);
+    // Trajectory 1 "stopped" after output 24 (as rollout leaves a stopped trajectory: NaN states).
+    const states = Float64Array.from(r.states);
+    for (let t = 25; t < 41; t++) states.fill(Number.NaN, (t * 2 + 1) * 4, (t * 2 + 2) * 4);
+    const cut = energyBalance(model, { ...r, states });
+    // Same rows, evaluated in a batch of another composition: float32 results agree to rounding.
+    const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(b)));
+    for (let t = 0; t < 41; t++) {
+      close(cut.energy[t * 2] as number, full.energy[t * 2] as number);
+      if (t <= 24) close(cut.energy[t * 2 + 1] as number, full.energy[t * 2 + 1] as number);
+      else expect(cut.energy[t * 2 + 1]).toBeNaN();
+    }
+    close(cut.residual[0] as number, full.residual[0] as number);
+    let reached = 0;
+    for (let t = 1; t <= 24; t++) reached = Math.max(reached, Math.abs((full.energy[t * 2 + 1] as number) - (full.energy[1] as number) - (full.work[t * 2 + 1] as number)));
+    expect(Number.isFinite(cut.residual[1])).toBe(true);
+    close(cut.residual[1] as number, reached);
+    expect(cut.residual[1]).toBeLessThan(1e-3 * (cut.change[1] as number));
+    model.dispose();
+  });
+
   it('bad input: uneven times, a missing control, wrong state width', () => {
     const model = new DissipativeLagrangian({ dof: 1, controls: 1, lagrangian: { hidden: [4] }, force: {} });
     const control = everyTrajectory(randomSinusoids({ seed: 1, terms: 2, amplitude: 1, frequency: [0.5, 1] }), 1, 1);

@@ -10,11 +10,14 @@ export interface EnergyBalance {
   readonly power: Float64Array;
   /** The work ∫₀ᵗ power dt: composite Simpson at even outputs, plus a quadratic piece on the last interval at odd ones. */
   readonly work: Float64Array;
-  /** Per trajectory, `max_t |E(t) − E(0) − work(t)|`: 0 up to the integrator and quadrature errors. */
+  /** Per trajectory, `max_t |E(t) − E(0) − work(t)|` over the times it reached: 0 up to the integrator and quadrature errors. */
   readonly residual: Float64Array;
-  /** Per trajectory, `max_t |E(t) − E(0)|` — the scale of the change the residual is measured against. */
+  /** Per trajectory, `max_t |E(t) − E(0)|` over the times it reached — the scale of the change the residual is measured against. */
   readonly change: Float64Array;
 }
+
+/** Rows (time × trajectory) evaluated per model call. */
+const ROWS = 4096;
 
 /**
  * The energy balance of a {@link DissipativeLagrangian} along a rollout of it: E(t), the power,
@@ -53,25 +56,42 @@ export function energyBalance(model: DissipativeLagrangian, result: SolveResult,
   }
   const energy = new Float64Array(T * batch).fill(Number.NaN);
   const power = new Float64Array(T * batch).fill(Number.NaN);
+  // Every (time, trajectory) row whose state is finite — a stopped trajectory is NaN from there on,
+  // the others keep their values — with its input u, evaluated in batches of ROWS.
+  const rows: number[] = [];
+  const inputs = new Float32Array(T * batch * p);
   const u = new Float64Array(batch * p);
   if (p > 0 && options.control === undefined) u.set(Array.from(options.extra as ArrayLike<number>));
   for (let t = 0; t < T; t++) {
     if (options.control !== undefined) options.control(times[t] as number, u);
-    const q = new Float32Array(batch * d);
-    const v = new Float32Array(batch * d);
+    if (p > 0) inputs.set(u, t * batch * p);
     for (let b = 0; b < batch; b++) {
       const o = (t * batch + b) * dim;
-      q.set(result.states.subarray(o, o + d), b * d);
-      v.set(result.states.subarray(o + d, o + dim), b * d);
+      if (result.states.subarray(o, o + dim).every(Number.isFinite)) rows.push(t * batch + b);
     }
-    if (!q.every(Number.isFinite) || !v.every(Number.isFinite)) continue; // a stopped trajectory: NaN from here on
+  }
+  for (let start = 0; start < rows.length; start += ROWS) {
+    const chunk = rows.slice(start, start + ROWS);
+    const n = chunk.length;
+    const q = new Float32Array(n * d);
+    const v = new Float32Array(n * d);
+    const x = new Float32Array(n * p);
+    chunk.forEach((row, i) => {
+      q.set(result.states.subarray(row * dim, row * dim + d), i * d);
+      v.set(result.states.subarray(row * dim + d, (row + 1) * dim), i * d);
+      if (p > 0) x.set(inputs.subarray(row * p, (row + 1) * p), i * p);
+    });
     const [e, w] = tf.tidy(() => {
-      const args = [tf.tensor2d(q, [batch, d]), tf.tensor2d(v, [batch, d]), p > 0 ? tf.tensor2d(Float32Array.from(u), [batch, p]) : undefined] as const;
+      const args = [tf.tensor2d(q, [n, d]), tf.tensor2d(v, [n, d]), p > 0 ? tf.tensor2d(x, [n, p]) : undefined] as const;
       return [model.energy(...args), model.power(...args)];
     });
-    energy.set(e.dataSync(), t * batch);
-    power.set(w.dataSync(), t * batch);
+    const ev = e.dataSync();
+    const wv = w.dataSync();
     tf.dispose([e, w]);
+    chunk.forEach((row, i) => {
+      energy[row] = ev[i] as number;
+      power[row] = wv[i] as number;
+    });
   }
   const work = new Float64Array(T * batch);
   const residual = new Float64Array(batch);
@@ -80,14 +100,17 @@ export function energyBalance(model: DissipativeLagrangian, result: SolveResult,
     const f = (k: number) => power[k * batch + b] as number;
     for (let k = 1; k < T; k++) {
       const prev = work[(k - 2 >= 0 ? k - 2 : 0) * batch + b] as number;
-      // Even k: the last Simpson panel [k−2, k]; odd k: W(k−1) + the quadratic through k−1, k, k±1 over [k−1, k].
-      work[k * batch + b] =
-        k % 2 === 0
-          ? prev + (h / 3) * (f(k - 2) + 4 * f(k - 1) + f(k))
-          : (work[(k - 1) * batch + b] as number) + (k + 1 < T ? (h / 12) * (5 * f(k - 1) + 8 * f(k) - f(k + 1)) : (h / 12) * (-f(k - 2) + 8 * f(k - 1) + 5 * f(k)));
+      // Even k: the last Simpson panel [k−2, k]; odd k: W(k−1) + the quadratic through k−1, k, k±1
+      // over [k−1, k] (k − 2 when k + 1 is past the end or past where the trajectory stopped; the
+      // trapezoid at k = 1 then).
+      const ahead = k + 1 < T && Number.isFinite(f(k + 1));
+      const last = ahead ? (h / 12) * (5 * f(k - 1) + 8 * f(k) - f(k + 1)) : k >= 2 ? (h / 12) * (-f(k - 2) + 8 * f(k - 1) + 5 * f(k)) : (h / 2) * (f(k - 1) + f(k));
+      work[k * batch + b] = k % 2 === 0 ? prev + (h / 3) * (f(k - 2) + 4 * f(k - 1) + f(k)) : (work[(k - 1) * batch + b] as number) + last;
       const e0 = energy[b] as number;
       const ek = energy[k * batch + b] as number;
-      residual[b] = Math.max(residual[b] as number, Math.abs(ek - e0 - (work[k * batch + b] as number)));
+      const wk = work[k * batch + b] as number;
+      if (!Number.isFinite(ek) || !Number.isFinite(wk)) continue; // stopped: the maxima are over the times reached
+      residual[b] = Math.max(residual[b] as number, Math.abs(ek - e0 - wk));
       change[b] = Math.max(change[b] as number, Math.abs(ek - e0));
     }
   }

@@ -29,6 +29,8 @@ export const doublePendulumExperiment: Experiment = {
   id: 'double-pendulum',
   title: 'Double pendulum: LNN vs MLP baseline',
   paper: 'acceleration MAE LNN 7.3e-2 vs MLP 7.4e-2; energy error over 40 rollouts LNN 0.4 % vs MLP 8 %',
+  // One thread: 48,000 LNN steps at ~33 ms (BENCHMARKS.md quick-dp), the MLP, 80 rollouts to t = 100; long: the committed long run's parts added up.
+  minutes: { test: 0.2, quick: 33, long: 130 },
   plan: {
     test: 'a miniature (seconds)',
     quick: `networks ${[4, ...SETTINGS.quick.hidden, 1].join('→')}, ${SETTINGS.quick.trainCount.toLocaleString('en')} states, LNN ${SETTINGS.quick.lnn.steps.toLocaleString('en')} steps, MLP ${SETTINGS.quick.mlp.steps.toLocaleString('en')}; 40 energy rollouts to t = 100 (adaptive Dormand–Prince)`,

@@ -14,6 +14,7 @@ export const drivenExperiment: Experiment = {
   id: 'driven',
   title: 'Driven damped pendulum: learned dissipation and input force under an unseen forcing (beyond the paper)',
   paper: 'not in the paper (it names external forces as a limit); issue 18: trajectories under an unseen forcing signal',
+  minutes: { test: 0.05, quick: 0.6 },
   plan: {
     test: 'a miniature (seconds)',
     quick: `an LNN ${[3, ...SETTINGS.quick.hidden, 1].join('→')} with learned D and B, ${SETTINGS.quick.steps.toLocaleString('en')} steps; a rollout under an unseen forcing to t = ${SETTINGS.quick.rollout.tEnd}`,

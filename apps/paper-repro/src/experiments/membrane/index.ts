@@ -35,6 +35,7 @@ export const membraneExperiment: Experiment = {
   id: 'membrane',
   title: '2D membrane: a Lagrangian graph network trained on an 8 × 8 periodic grid, run on 64 × 64',
   paper: 'beyond the paper (its graph network stops at a 1D string): true-energy drift ≤ 1 % to t = 50 on 64 × 64, ω²(k) within 2 % for every mode',
+  minutes: { test: 0.1, quick: 9.7 },
   plan: {
     test: 'a miniature (seconds)',
     quick: `density ${[10, ...SETTINGS.quick.hidden, 1].join('→')} trained ${SETTINGS.quick.steps.toLocaleString('en')} steps on the ${SETTINGS.quick.trainGrid} × ${SETTINGS.quick.trainGrid} grid; RK4 rollouts on ${SETTINGS.quick.rollout.n} × ${SETTINGS.quick.rollout.n} to t = ${SETTINGS.quick.rollout.tEnd}`,

@@ -29,6 +29,7 @@ export const propertyTableExperiment: Experiment = {
   id: 'property-table',
   title: 'Property table: neural net, neural ODE, HNN, DeLaN, LNN',
   paper: "the paper's table of which model learns what",
+  minutes: { test: 0.02, quick: 0.1 },
   plan: {
     test: 'a miniature (seconds)',
     quick: 'cells from the relativistic experiment, plus an MLP and a neural ODE trained on the same data',

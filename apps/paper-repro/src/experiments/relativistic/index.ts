@@ -27,6 +27,7 @@ export const relativisticExperiment: Experiment = {
   id: 'relativistic',
   title: 'Relativistic particle: LNN, HNN (q̇ as momentum), HNN (canonical momentum), DeLaN',
   paper: 'LNN ≈ 8e-4 and canonical HNN ≈ 2e-4 succeed; non-canonical HNN stuck ≈ 0.4',
+  minutes: { test: 0.05, quick: 2.1 },
   plan: {
     test: 'a miniature (seconds)',
     quick: `${SETTINGS.quick.trainCount.toLocaleString('en')} samples; LNN ${SETTINGS.quick.lnn.steps.toLocaleString('en')} steps, HNNs and DeLaN ${SETTINGS.quick.hnn.steps.toLocaleString('en')}; final losses and a trajectory figure`,

@@ -34,6 +34,7 @@ export const waveExperiment: Experiment = {
   id: 'wave',
   title: '1D wave equation: Lagrangian graph network on a 100-point periodic grid',
   paper: 'learned density matches ½(φ̇² − (∂φ/∂x)²) up to symmetries; energy conserved over the rollout',
+  minutes: { test: 0.05, quick: 0.75 },
   plan: {
     test: 'a miniature (seconds)',
     quick: `density ${[6, ...SETTINGS.quick.hidden, 1].join('→')} trained ${SETTINGS.quick.steps.toLocaleString('en')} steps on a ${SETTINGS.quick.trainRing}-point ring; rollouts on the ${SETTINGS.quick.rollout.n}-point ring to t = ${SETTINGS.quick.rollout.tEnd} (a pulse crossing the domain)`,
