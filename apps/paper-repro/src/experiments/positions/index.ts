@@ -48,6 +48,8 @@ export const positionsExperiment: Experiment = {
   id: 'positions',
   title: 'Beyond the paper: the double pendulum learned from positions alone',
   paper: 'not in the paper (it needs observed q̇ and q̈); issue 18: within 3× of the velocity-supervised LNN at noise 0, Δt = 0.05',
+  // Quick: 6.3–7.0 CPU minutes measured on one thread (seeds 0, 1, 4; wall 13.7 min for seed 4 beside other jobs at load ≈ 7).
+  minutes: { test: 0.1, quick: 7 },
   plan: {
     test: 'a miniature (seconds)',
     quick: `the moderate regime (angles ±${SETTINGS.quick.regime.maxAngle}, rates ±${SETTINGS.quick.regime.maxSpeed}, energy capped), ${SETTINGS.quick.cases.length} observation settings (Δt ∈ {0.05, 0.1} × noise ∈ {0, 1e-3}), ${SETTINGS.quick.trajectories.toLocaleString('en')} trajectories of ${SETTINGS.quick.length} positions each; LNN ${[4, ...SETTINGS.quick.hidden, 1].join('→')} from positions, an MLP on finite differences and the velocity-supervised LNN, ${SETTINGS.quick.steps.toLocaleString('en')} steps each`,
