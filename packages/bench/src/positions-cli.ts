@@ -20,11 +20,11 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@lnn/autodiff';
-import { evaluate, evaluatePositions, MlpLagrangian, rollout, train, trainFromPositions, variationalRollout, type PositionMethod, type Progress } from '@lnn/lagrangian';
+import { evaluate, evaluatePositions, MlpLagrangian, rollout, train, trainFromPositions, trueDoublePendulum, variationalRollout, type PositionMethod, type Progress } from '@lnn/lagrangian';
 import { dopri5 } from '@lnn/ode';
 import { doublePendulum, trajectoryDataset } from '@lnn/systems';
 import { QUICK_DP_LNN, doublePendulumData } from './cases/lnn';
-import { doublePendulumPositions, trueDoublePendulum } from './cases/positions';
+import { doublePendulumPositions } from './cases/positions';
 
 const { values } = parseArgs({
   options: {

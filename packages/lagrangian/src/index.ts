@@ -37,4 +37,5 @@ export { QuadraticDissipation, type QuadraticDissipationConfig } from './quadrat
 export { InputForce, knownForce, type GeneralisedForce, type InputForceConfig } from './generalised-force';
 export { DissipativeLagrangian, dissipativeLagrangianKind, type DissipativeLagrangianConfig, type KnownParts } from './dissipative-lagrangian';
 export { energyBalance, type EnergyBalance } from './energy-balance';
+export { trueDoublePendulum, type TrueDoublePendulumParameters } from './true-double-pendulum';
 export { version } from './version';

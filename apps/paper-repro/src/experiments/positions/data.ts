@@ -1,5 +1,6 @@
 import type { PositionData, TrainingData } from '@lnn/lagrangian';
 import { accelerationDataset, doublePendulum, positionTrajectories, splitStates } from '@lnn/systems';
+import { regimeSampler, restSampler, type StateSampler } from './regime';
 import type { PositionCase, PositionsSettings } from './settings';
 
 /** Everything the experiment trains and evaluates on. */
@@ -8,11 +9,15 @@ export interface PositionsData {
   readonly positions: readonly PositionData[];
   /** Per case: the MLP baseline's data, finite-difference q̇ and q̈ from the same positions. */
   readonly differenced: readonly TrainingData[];
-  /** The velocity-supervised LNN's data: as many states as the positions hold, with exact q̇, q̈. */
+  /** Per case: held-out trajectories of positions (other initial states), and their finite differences — the positions-only models' keep-best validation. */
+  readonly validationPositions: readonly PositionData[];
+  readonly validationDifferenced: readonly TrainingData[];
+  /** The velocity-supervised LNN's data: as many states as the positions hold, with exact q̇, q̈; and its validation states. */
   readonly velocities: TrainingData;
+  readonly validationVelocities: TrainingData;
   /** Held-out states with exact accelerations (the MAE of every model). */
   readonly test: TrainingData;
-  /** Slow starting states `[B, 4]` for the rollouts (drawn as the paper's energy test states). */
+  /** Starting states `[B, 4]` for the rollouts (at rest, in the regime). */
   readonly starts: Float64Array;
   /** MAE of predicting q̈ = 0 on the test states (for scale). */
   readonly zeroMae: number;
@@ -43,28 +48,32 @@ export function differencedData(data: PositionData, dof: number): TrainingData {
   return { q, qdot, qdd };
 }
 
-/** The double pendulum's states and accelerations drawn as the paper's training states. */
-function accelerationData(count: number, seed: number): TrainingData {
-  const dp = doublePendulum();
-  const ds = accelerationDataset(dp, { count, seed, sample: dp.sampleTrainingState });
+/** The double pendulum's states (drawn by `sample`) and their exact accelerations. */
+function accelerationData(sample: StateSampler, count: number, seed: number): TrainingData {
+  const ds = accelerationDataset(doublePendulum(), { count, seed, sample });
   return { ...splitStates(ds.arrays.states!.data, 2), qdd: ds.arrays.accelerations!.data };
 }
 
-/** The data stage: positions of every case (the same initial states in each), the reference sets, the rollout starts. */
+/** The data stage: positions of every case (the same initial states in each), the validation and reference sets, the rollout starts — all in the settings' regime. */
 export function positionsData(s: PositionsSettings, seed: number): PositionsData {
   const dp = doublePendulum();
-  const observe = (c: PositionCase): PositionData => {
-    const { observed } = positionTrajectories(dp, { count: s.trajectories, dt: c.dt, steps: s.length - 1, noise: c.noise, seed: 1000 * seed + 1, sample: dp.sampleTrainingState });
-    return { positions: observed.arrays.positions!.data, trajectories: s.trajectories, dt: c.dt };
+  const sample = regimeSampler(dp, s.regime);
+  const observe = (c: PositionCase, count: number, dataSeed: number): PositionData => {
+    const { observed } = positionTrajectories(dp, { count, dt: c.dt, steps: s.length - 1, noise: c.noise, seed: dataSeed, sample });
+    return { positions: observed.arrays.positions!.data, trajectories: count, dt: c.dt };
   };
-  const positions = s.cases.map(observe);
-  const test = accelerationData(s.testCount, 1000 * seed + 2);
-  const starts = accelerationDataset(dp, { count: s.rollout.starts, seed: 1000 * seed + 4, sample: dp.sampleEnergyTestState }).arrays.states!.data;
+  const positions = s.cases.map((c) => observe(c, s.trajectories, 1000 * seed + 1));
+  const validationPositions = s.cases.map((c) => observe(c, s.validationTrajectories, 1000 * seed + 6));
+  const test = accelerationData(sample, s.testCount, 1000 * seed + 2);
+  const starts = accelerationDataset(dp, { count: s.rollout.starts, seed: 1000 * seed + 4, sample: restSampler(s.regime) }).arrays.states!.data;
   const zeroMae = Array.from(test.qdd).reduce((sum, x) => sum + Math.abs(x), 0) / test.qdd.length;
   return {
     positions,
     differenced: positions.map((p) => differencedData(p, 2)),
-    velocities: accelerationData(s.trajectories * s.length, 1000 * seed + 5),
+    validationPositions,
+    validationDifferenced: validationPositions.map((p) => differencedData(p, 2)),
+    velocities: accelerationData(sample, s.trajectories * s.length, 1000 * seed + 5),
+    validationVelocities: accelerationData(sample, s.validationTrajectories * s.length, 1000 * seed + 7),
     test,
     starts: Float64Array.from(starts),
     zeroMae,

@@ -1,0 +1,34 @@
+import type { DoublePendulum, Random } from '@lnn/systems';
+import type { PositionsRegime } from './settings';
+
+/** A state sampler in the form `@lnn/systems`' datasets take. */
+export type StateSampler = (rng: Random, q: Float64Array, v: Float64Array) => void;
+
+/** The highest true energy a state of the regime may have: (1 + margin) × released at rest from (ceilingAngle, ceilingAngle), above the rest state. */
+export function regimeCeiling(system: DoublePendulum, r: PositionsRegime): number {
+  const rest = system.energy([0, 0], [0, 0]);
+  return rest + (1 + r.energyMargin) * (system.energy([r.ceilingAngle, r.ceilingAngle], [0, 0]) - rest);
+}
+
+/** States of the regime: uniform in the box (angles ±maxAngle, rates ±maxSpeed), kept below the energy ceiling (rejection; the box's centre always is, so this ends). */
+export function regimeSampler(system: DoublePendulum, r: PositionsRegime): StateSampler {
+  const ceiling = regimeCeiling(system, r);
+  return (rng, q, v) => {
+    do {
+      q[0] = rng.uniform(-r.maxAngle, r.maxAngle);
+      q[1] = rng.uniform(-r.maxAngle, r.maxAngle);
+      v[0] = rng.uniform(-r.maxSpeed, r.maxSpeed);
+      v[1] = rng.uniform(-r.maxSpeed, r.maxSpeed);
+    } while (system.energy(q, v) > ceiling);
+  };
+}
+
+/** The rollouts' starts: at rest, angles uniform in ±restAngle. */
+export function restSampler(r: PositionsRegime): StateSampler {
+  return (rng, q, v) => {
+    q[0] = rng.uniform(-r.restAngle, r.restAngle);
+    q[1] = rng.uniform(-r.restAngle, r.restAngle);
+    v[0] = 0;
+    v[1] = 0;
+  };
+}
