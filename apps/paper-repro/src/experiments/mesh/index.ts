@@ -67,6 +67,7 @@ export const meshExperiment: Experiment = {
   id: 'mesh',
   title: 'Spring network: edge-graph Lagrangian learned on a disc, run on an unseen rectangle',
   paper: 'not in the paper (issue 19): local node and edge densities transfer across meshes',
+  minutes: { test: 0.1, quick: 1.5 },
   plan: {
     test: 'a miniature (seconds)',
     quick: `node and edge MLPs ${SETTINGS.quick.hidden.join('→')} trained ${SETTINGS.quick.steps.toLocaleString('en')} steps on a ${SETTINGS.quick.trainRings}-ring disc; the same weights on a ${SETTINGS.quick.target.nx} × ${SETTINGS.quick.target.ny} rectangle, rollout to t = ${SETTINGS.quick.rollout.tEnd}`,
