@@ -55,7 +55,7 @@ export function runDamped(context: ExperimentContext, s: DampedSettings): Damped
     batchSize: s.batchSize,
     loss: 'l1' as const,
     schedule: { kind: 'one-cycle' as const, peak: s.peak, total: s.steps },
-    definiteness: { weight: s.definiteness },
+    definiteness: s.definiteness,
     lossCap: s.lossCap,
     adam: { beta2: s.beta2 },
     clipNorm: 100,
