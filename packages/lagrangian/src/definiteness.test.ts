@@ -33,7 +33,7 @@ const reference = (sign: DefinitenessSign) => (x: ArrayLike<number>) => {
   }
   return total / n;
 };
-const guard = (sign: DefinitenessSign) => (x: tf.Tensor1D) => indefiniteness(matrices(x), sign);
+const guard = (sign: DefinitenessSign) => (x: tf.Tensor): tf.Scalar => indefiniteness(matrices(x as tf.Tensor1D), sign);
 
 // Hand-built: positive definite (eigenvalues 1, 3), negative definite (−1, −3), indefinite (3, −1) and (1, −3).
 const positiveDefinite = [2, 1, 2];
@@ -53,7 +53,7 @@ describe('indefiniteness (the definiteness guard)', () => {
     assertAllClose(guard('either')(x), either, { atol: 1e-6 });
     assertAllClose(guard('positive')(x), positive, { atol: 1e-6 });
     // Scale-free for c > 0: L and cL are the same dynamics.
-    assertAllClose(guard('positive')(tf.mul(x, 7.5) as tf.Tensor1D), positive, { atol: 1e-6 });
+    assertAllClose(guard('positive')(tf.mul(x, 7.5)), positive, { atol: 1e-6 });
     x.dispose();
   });
 
@@ -66,7 +66,7 @@ describe('indefiniteness (the definiteness guard)', () => {
 
   it('\'positive\' has a gradient on a negative-definite matrix (pulling λ_max up) where \'either\' has none', () => {
     const x = tf.tensor1d(negativeDefinite);
-    const [either, positive] = (['either', 'positive'] as const).map((sign) => Array.from(tf.grad(guard(sign))(x).dataSync()));
+    const [either, positive] = (['either', 'positive'] as const).map((sign) => Array.from(tf.grad(guard(sign))(x).dataSync())) as [number[], number[]];
     expect(either).toEqual([0, 0, 0]);
     // d/dt of the guard along +identity (every eigenvalue up by t): the mass shrinks, λ_max rises toward 0.
     const along = (positive[0] as number) + (positive[2] as number);
