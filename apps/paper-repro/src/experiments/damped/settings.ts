@@ -43,7 +43,7 @@ const GUARD = { weight: 1, sign: 'positive' } as const;
 
 const BY_SCALE: Record<'test' | 'quick' | 'full', DampedSettings> = {
   test: { friction: FRICTION, hidden: [8, 8], dissipationHidden: [4], maxAngle: 1.3, maxSpeed: 5, energyMargin: 0.1, trainCount: 128, testCount: 64, validationCount: 64, steps: 20, batchSize: 16, peak: 3e-3, beta2: 0.9, lossCap: 100, definiteness: GUARD, rollout: { tEnd: 0.5, every: 0.05, dt: 0.05 } },
-  quick: { friction: FRICTION, hidden: [32, 32], dissipationHidden: [8], maxAngle: 1.3, maxSpeed: 5, energyMargin: 0.1, trainCount: 8192, testCount: 1024, validationCount: 1024, steps: 11_000, batchSize: 64, peak: 3e-3, beta2: 0.9, lossCap: 100, definiteness: GUARD, rollout: { tEnd: 10, every: 0.1, dt: 0.02 } },
+  quick: { friction: FRICTION, hidden: [32, 32], dissipationHidden: [8], maxAngle: 1.3, maxSpeed: 5, energyMargin: 0.1, trainCount: 8192, testCount: 1024, validationCount: 1024, steps: 22_000, batchSize: 64, peak: 1e-2, beta2: 0.9, lossCap: 100, definiteness: GUARD, rollout: { tEnd: 10, every: 0.1, dt: 0.02 } },
   full: { friction: FRICTION, hidden: [256, 256, 256], dissipationHidden: [32], maxAngle: 1.3, maxSpeed: 5, energyMargin: 0.1, trainCount: 50_000, testCount: 5_000, validationCount: 5_000, steps: 50_000, batchSize: 128, peak: 1e-3, beta2: 0.9, lossCap: 100, definiteness: GUARD, rollout: { tEnd: 20, every: 0.1, dt: 0.01 } },
 };
 
