@@ -51,7 +51,8 @@ type Resolved = Readonly<{
  * `force`), where L is an MLP (or known), D a learned {@link QuadraticDissipation} (D ≥ 0 by
  * construction), known, or absent, and Q = B u ({@link InputForce}), known, or absent, with the
  * control inputs u as the model's `extra` inputs. Trains with `train` (data `extra` = u; the
- * `definiteness` guard works on L's `H_vv`), rolls out with `rollout` (`control` gives u(t)),
+ * `definiteness` guard works on L's `H_vv`; give it `sign: 'positive'` when D is learned: with D ≥ 0 only a
+ * positive-definite `H_vv` can carry the damping), rolls out with `rollout` (`control` gives u(t)),
  * and reports its energy `E = q̇·∇_q̇L − L` and the energy balance `dE/dt = −q̇·∇_q̇D + q̇·Q`
  * ({@link DissipativeLagrangian.power}). Variables: L's, then D's, then B's.
  *

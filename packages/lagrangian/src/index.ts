@@ -22,6 +22,7 @@ export { MODEL_FORMAT, MODEL_FORMAT_VERSION, assignVariables, loadModel, loadWei
 export type { LoadContext, ModelKind } from './model-kind';
 export { learningRate, type Schedule } from './schedule';
 export { packData, type TrainingData } from './training-data';
+export type { DefinitenessGuard, DefinitenessSign } from './definiteness';
 export { evaluate, train, type Progress, type TrainOptions, type TrainResult } from './trainer';
 export { rollout, type RolloutOptions } from './rollout';
 export { rolloutEnergies } from './rollout-energy';

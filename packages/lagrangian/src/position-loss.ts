@@ -5,7 +5,8 @@ import { predictSecondDifference, solveOrNaN } from './discrete-step';
 import { lagrangianGradientAndHessian } from './internal/lagrangian-gradient';
 import type { Lagrangian } from './lagrangian';
 import { richardsonFromSteps } from './richardson-residual';
-import { indefiniteness, lossOf } from './trainer';
+import { indefiniteness, type DefinitenessSign } from './definiteness';
+import { lossOf } from './trainer';
 
 /** The two ways of learning from positions. */
 export type PositionMethod = 'discrete-euler-lagrange' | 'trajectory';
@@ -21,6 +22,8 @@ export interface PositionLossSettings {
   readonly lossCap: number | undefined;
   /** Weight of the guard on `H_vv`'s definiteness; 0: none. */
   readonly definiteness: number;
+  /** The sign of `H_vv` the guard accepts. */
+  readonly definitenessSign: DefinitenessSign;
   readonly newtonSteps: number;
   /** Discrete Euler–Lagrange: 2, the midpoint residual (a Newton step on it); 4, its Richardson extrapolation. */
   readonly order: 2 | 4;
@@ -43,7 +46,7 @@ function discreteLoss(lagrangian: Lagrangian, batch: tf.Tensor2D, s: PositionLos
   if (s.order === 4) return richardsonLoss(lagrangian, batch, s);
   const { secondDifference, hvv } = predictSecondDifference(lagrangian, columns(batch, 0, d), columns(batch, d, d), s.dt, s.newtonSteps, s.onSingular);
   const fit = lossOf(s.loss, tf.div(secondDifference, s.dt * s.dt), columns(batch, 2 * d, d), undefined, s.lossCap);
-  return s.definiteness > 0 ? tf.add(fit, tf.mul(s.definiteness, indefiniteness(hvv))) : fit;
+  return s.definiteness > 0 ? tf.add(fit, tf.mul(s.definiteness, indefiniteness(hvv, s.definitenessSign))) : fit;
 }
 
 /**
@@ -65,7 +68,7 @@ function richardsonLoss(lagrangian: Lagrangian, batch: tf.Tensor2D, s: PositionL
   const hvv = tf.slice(hessian, [0, d, d], [rows, d, d]) as tf.Tensor3D;
   const error = s.onSingular === 'throw' ? (solve(hvv, residual) as tf.Tensor2D) : solveOrNaN(hvv, residual);
   const fit = lossOf(s.loss, error, tf.zerosLike(error), undefined, s.lossCap);
-  return s.definiteness > 0 ? tf.add(fit, tf.mul(s.definiteness, indefiniteness(hvv))) : fit;
+  return s.definiteness > 0 ? tf.add(fit, tf.mul(s.definiteness, indefiniteness(hvv, s.definitenessSign))) : fit;
 }
 
 /**
@@ -85,7 +88,7 @@ function trajectoryLoss(model: DynamicsModel, batch: tf.Tensor2D, s: PositionLos
     const q = tf.add(start, offset) as tf.Tensor2D;
     if (guard === undefined && s.definiteness > 0 && model.accelerationsAndVelocityHessian !== undefined) {
       const { accelerations, hvv } = model.accelerationsAndVelocityHessian(q, v as tf.Tensor2D);
-      guard = indefiniteness(hvv);
+      guard = indefiniteness(hvv, s.definitenessSign);
       return accelerations;
     }
     return model.accelerations(q, v as tf.Tensor2D);

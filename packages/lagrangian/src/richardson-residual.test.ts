@@ -76,7 +76,7 @@ describe('the fourth-order (Richardson) discrete Euler–Lagrange residual', () 
 
 describe('the fourth-order position loss', () => {
   const DT = 0.1;
-  const settings = (loss: 'l1' | 'mse'): PositionLossSettings => ({ method: 'discrete-euler-lagrange', dt: DT, loss, lossCap: undefined, definiteness: 0, newtonSteps: 1, order: 4, window: 2, substeps: 1, onSingular: 'throw' });
+  const settings = (loss: 'l1' | 'mse'): PositionLossSettings => ({ method: 'discrete-euler-lagrange', dt: DT, loss, lossCap: undefined, definiteness: 0, definitenessSign: 'either', newtonSteps: 1, order: 4, window: 2, substeps: 1, onSingular: 'throw' });
 
   /**
    * The loss of `L = ½ a q̇² − ½ b q²` in float64, written out: the midpoint residual per step is

@@ -27,7 +27,7 @@ const RICHARDSON_OMEGA = (() => {
   return Math.sqrt(-(4 * beta(DT) - beta(2 * DT)) / (4 * alpha(DT) - alpha(2 * DT)));
 })();
 
-const settings = (method: PositionLossSettings['method'], loss: 'l1' | 'mse', order: 2 | 4 = 2): PositionLossSettings => ({ method, dt: DT, loss, lossCap: undefined, definiteness: 0, newtonSteps: 1, order, window: 2, substeps: 1, onSingular: 'throw' });
+const settings = (method: PositionLossSettings['method'], loss: 'l1' | 'mse', order: 2 | 4 = 2): PositionLossSettings => ({ method, dt: DT, loss, lossCap: undefined, definiteness: 0, definitenessSign: 'either', newtonSteps: 1, order, window: 2, substeps: 1, onSingular: 'throw' });
 const tableOf = (method: PositionLossSettings['method'], data: PositionData): SampleTable => {
   const length = data.positions.length / data.trajectories;
   return method === 'trajectory' ? windowTable(data, 1, length, 2) : tripleTable(data, 1, length);

@@ -3,6 +3,7 @@ import { LinalgError, requireBackend } from '@lnn/autodiff';
 import { createAdam } from './internal/adam';
 import { releaseTape } from './internal/release-tape';
 import { SeededRandom } from './internal/rng';
+import { checkDefiniteness, type DefinitenessGuard } from './definiteness';
 import { checkPositionData, fivePointTable, tripleTable, windowTable, type PositionData, type SampleTable } from './position-data';
 import { positionLoss, type PositionLossSettings, type PositionMethod, type PositionModel } from './position-loss';
 import { checkSchedule, learningRate, type Schedule } from './schedule';
@@ -32,8 +33,8 @@ export interface PositionTrainOptions {
   readonly lossCap?: number;
   /** Global gradient-norm clipping, as `train`'s. @default no clipping */
   readonly clipNorm?: number;
-  /** The guard on `H_vv`'s definiteness, as `train`'s (Lagrangian models). @default none */
-  readonly definiteness?: { readonly weight: number };
+  /** The guard on `H_vv`'s definiteness, as `train`'s (Lagrangian models; `sign: 'positive'` for one with a learned dissipation). @default none */
+  readonly definiteness?: DefinitenessGuard;
   /** Adam's β₁, β₂, ε. @default { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } */
   readonly adam?: { readonly beta1?: number; readonly beta2?: number; readonly epsilon?: number };
   /** Seed of the batch sampling. @default 0 */
@@ -97,9 +98,9 @@ export function positionSettings(where: string, model: PositionModel, dt: number
   positiveInteger(where, 'window', window);
   positiveInteger(where, 'substeps', substeps);
   if (options.lossCap !== undefined) positiveFinite(where, 'lossCap', options.lossCap);
+  const definitenessSign = checkDefiniteness(where, options.definiteness);
   const weight = options.definiteness?.weight ?? 0;
-  if (!(weight >= 0 && Number.isFinite(weight))) throw new TypeError(`${where}: options.definiteness.weight must be a finite number ≥ 0, received ${String(weight)}.`);
-  return { method, dt, loss, lossCap: options.lossCap, definiteness: weight, newtonSteps, order, window, substeps, onSingular: 'throw' };
+  return { method, dt, loss, lossCap: options.lossCap, definiteness: weight, definitenessSign, newtonSteps, order, window, substeps, onSingular: 'throw' };
 }
 
 /** The data's sample rows for a method. */

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { requireBackend, symmetricEigenvalues } from '@lnn/autodiff';
+import { requireBackend } from '@lnn/autodiff';
+import { checkDefiniteness, guardFingerprint, indefiniteness, type DefinitenessGuard } from './definiteness';
 import type { DynamicsModel } from './dynamics-model';
 import { createAdam } from './internal/adam';
 import { fnv1a, hasBundle, readBundle, writeBundle } from './internal/bundle';
@@ -42,9 +43,14 @@ export interface TrainOptions {
    * eigenvalue mass on its minority sign — 0 where `H_vv` is definite (of either sign: L and −L
    * give the same dynamics), ½ where it is evenly indefinite — to the loss. A physical L has a
    * definite `H_vv` (the mass matrix); a network can settle on an indefinite one, whose
-   * near-singular states spike the loss and throw training back to q̈ ≈ 0. @default none
+   * near-singular states spike the loss and throw training back to q̈ ≈ 0. `sign: 'positive'`
+   * accepts only a positive-definite `H_vv` (the share of its eigenvalue mass that is negative,
+   * see `indefiniteness`): use it for a model with a learned dissipation D ≥ 0
+   * (`DissipativeLagrangian`), which can only be fitted beside an L of positive `H_vv` — with
+   * `'either'` a network that settles on a negative-definite `H_vv` cannot learn the damping.
+   * @default none (and `sign` 'either')
    */
-  readonly definiteness?: { readonly weight: number };
+  readonly definiteness?: DefinitenessGuard;
   /** Adam's β₁, β₂, ε. @default { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } */
   readonly adam?: { readonly beta1?: number; readonly beta2?: number; readonly epsilon?: number };
   /** Seed of the batch sampling. @default 0 */
@@ -108,7 +114,7 @@ function runFingerprint(data: TrainingData, options: TrainOptions): Record<strin
     adam: { beta1: options.adam?.beta1 ?? 0.9, beta2: options.adam?.beta2 ?? 0.999, epsilon: options.adam?.epsilon ?? 1e-8 },
     seed: options.seed ?? 0,
     clipNorm: options.clipNorm ?? null,
-    definiteness: options.definiteness ?? null,
+    definiteness: guardFingerprint(options.definiteness),
     lossCap: options.lossCap ?? null,
   };
 }
@@ -157,18 +163,10 @@ function trainingLoss(model: DynamicsModel, kind: 'l1' | 'mse', { q, qdot, qdd, 
   const { definiteness, lossCap } = options;
   if (definiteness !== undefined && model.accelerationsAndVelocityHessian !== undefined) {
     const { accelerations, hvv } = model.accelerationsAndVelocityHessian(q, qdot, extra);
-    return tf.add(lossOf(kind, accelerations, qdd, weight, lossCap), tf.mul(definiteness.weight, indefiniteness(hvv)));
+    return tf.add(lossOf(kind, accelerations, qdd, weight, lossCap), tf.mul(definiteness.weight, indefiniteness(hvv, definiteness.sign)));
   }
   if (model.stateDerivative === undefined) return lossOf(kind, model.accelerations(q, qdot, extra), qdd, weight, lossCap);
   return lossOf(kind, model.stateDerivative(q, qdot, extra), tf.concat([qdot, qdd], 1), weight, lossCap);
-}
-
-/** The batch mean of the share of each matrix's eigenvalue mass on its minority sign (0: definite). */
-export function indefiniteness(hvv: tf.Tensor3D): tf.Scalar {
-  const eigenvalues = symmetricEigenvalues(hvv);
-  const positive = tf.sum(tf.relu(eigenvalues), 1);
-  const negative = tf.sum(tf.relu(tf.neg(eigenvalues)), 1);
-  return tf.mean(tf.div(tf.minimum(positive, negative), tf.add(tf.add(positive, negative), 1e-30))) as tf.Scalar;
 }
 
 /**
@@ -203,9 +201,7 @@ function checkOptions(options: TrainOptions): void {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new TypeError(`${where}: options.batchSize must be a positive integer, received ${String(batchSize)}.`);
   if (loss !== 'l1' && loss !== 'mse') throw new TypeError(`${where}: options.loss must be 'l1' or 'mse', received ${JSON.stringify(loss)}.`);
   if (!(weightDecay >= 0)) throw new TypeError(`${where}: options.weightDecay must be ≥ 0, received ${String(weightDecay)}.`);
-  if (options.definiteness !== undefined && !(options.definiteness?.weight >= 0 && Number.isFinite(options.definiteness.weight))) {
-    throw new TypeError(`${where}: options.definiteness.weight must be a finite number ≥ 0, received ${String(options.definiteness?.weight)}.`);
-  }
+  checkDefiniteness(where, options.definiteness);
   if (options.lossCap !== undefined && !(options.lossCap > 0 && Number.isFinite(options.lossCap))) {
     throw new TypeError(`${where}: options.lossCap must be a positive finite number, received ${String(options.lossCap)}.`);
   }

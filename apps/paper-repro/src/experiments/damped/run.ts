@@ -6,13 +6,14 @@ import { trainWithCheckpoints, type TrainingSummary } from '../training';
 import { judge, trueEnergies, type DampedRollout } from './decay';
 import { learnedLoss, lossError, type Gauge } from './dissipated';
 import { DAMPED_INITIAL_STATES, type DampedSettings } from './settings';
+import { accelerationSplit, type AccelerationSplit } from './split';
 
 /** Everything the report reads. */
 export interface DampedRun {
   readonly times: number[];
   readonly truthEnergy: number[][];
-  readonly lnnD: DampedRollout & { readonly training: TrainingSummary; readonly heldOut: number; readonly balanceResidual: number[]; readonly lossError: number[]; readonly gauge: Gauge };
-  readonly lnn: DampedRollout & { readonly training: TrainingSummary; readonly heldOut: number; readonly lossError: number[] };
+  readonly lnnD: DampedRollout & { readonly training: TrainingSummary; readonly heldOut: number; readonly balanceResidual: number[]; readonly lossError: number[]; readonly gauge: Gauge; readonly split: AccelerationSplit };
+  readonly lnn: DampedRollout & { readonly training: TrainingSummary; readonly heldOut: number; readonly lossError: number[]; readonly split: AccelerationSplit };
   readonly zeroPredictor: number;
   readonly seconds: number;
 }
@@ -55,7 +56,7 @@ export function runDamped(context: ExperimentContext, s: DampedSettings): Damped
     batchSize: s.batchSize,
     loss: 'l1' as const,
     schedule: { kind: 'one-cycle' as const, peak: s.peak, total: s.steps },
-    definiteness: { weight: s.definiteness },
+    definiteness: s.definiteness,
     lossCap: s.lossCap,
     adam: { beta2: s.beta2 },
     clipNorm: 100,
@@ -96,9 +97,10 @@ export function runDamped(context: ExperimentContext, s: DampedSettings): Damped
       balanceResidual: Array.from(balance.residual, (x, b) => x / (balance.change[b] as number)),
       lossError: lossError(lost.loss, fineEnergy),
       gauge: lost.gauge,
+      split: accelerationSplit(system, withD, fineTruth),
     },
     // No D: nothing dissipated along the true motion, whatever L.
-    lnn: { ...judge(trueEnergies(system, r), truthEnergy, [...r.status]), training, heldOut: evaluate(withoutD, heldOut), lossError: lossError(fineEnergy.map((row) => row.map(() => 0)), fineEnergy) },
+    lnn: { ...judge(trueEnergies(system, r), truthEnergy, [...r.status]), training, heldOut: evaluate(withoutD, heldOut), lossError: lossError(fineEnergy.map((row) => row.map(() => 0)), fineEnergy), split: accelerationSplit(system, withoutD, fineTruth) },
     zeroPredictor,
     seconds: (Date.now() - t0) / 1000,
   };

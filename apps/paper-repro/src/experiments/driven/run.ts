@@ -90,7 +90,8 @@ export function runDriven(context: ExperimentContext, s: DrivenSettings): Driven
       batchSize: s.batchSize,
       loss: 'l1',
       schedule: { kind: 'one-cycle', peak: s.peak, total: s.steps },
-      definiteness: { weight: s.definiteness },
+      // Positive: the learned D ≥ 0 needs a positive-definite H_vv (for this one coordinate no scale-free guard has a gradient: it only counts).
+      definiteness: { weight: s.definiteness, sign: 'positive' },
       clipNorm: 100,
       seed: 1000 * seed + 4,
     },
