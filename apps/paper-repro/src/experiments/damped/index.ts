@@ -14,6 +14,7 @@ export const dampedExperiment: Experiment = {
   id: 'damped',
   title: 'Damped double pendulum: learned Rayleigh dissipation (beyond the paper)',
   paper: 'not in the paper (it names dissipation as a limit); issue 18: the learned decay within 5 % of the true one, an LNN without D visibly fails',
+  minutes: { test: 0.1, quick: 6 },
   plan: {
     test: 'a miniature (seconds)',
     quick: `two LNNs ${[6, ...SETTINGS.quick.hidden, 1].join('→')} (one with a learned D) trained ${SETTINGS.quick.steps.toLocaleString('en')} steps each; rollouts to t = ${SETTINGS.quick.rollout.tEnd}`,
