@@ -7,8 +7,8 @@ import { DissipativeLagrangian, knownDissipation, rollout, type Lagrangian } fro
 import { dopri5, rk4, solve } from '@lnn/ode';
 import { dampedDoublePendulum, forcedProblem } from '@lnn/systems';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExperimentContext, ExperimentResult } from '../../experiment';
-import { silentProgress } from '../../progress';
+import type { ExperimentResult } from '../../experiment';
+import { tableMetrics, testContext } from '../experiment-test-support';
 import { metricAt } from '../../report/format';
 import { judge, trueEnergies } from './decay';
 import { learnedLoss, lossError } from './dissipated';
@@ -141,34 +141,18 @@ describe('the damped experiment, small', () => {
 
   it('runs at test scale: every metric the table reads is there, numbers finite (the dissipated-energy rows: NaN only with c ≤ 0), no tensor left behind', async () => {
     const tensors = tf.memory().numTensors;
-    const context: ExperimentContext = {
-      scale: 'test',
-      settings: DAMPED_SETTINGS.test,
-      seed: 0,
-      checkpointDir: path.join(dir, 'checkpoints'),
-      modelDir: path.join(dir, 'models'),
-      progress: silentProgress,
-      stage: (_name, compute) => compute(),
-      previous: {},
-    };
+    const context = testContext(DAMPED_SETTINGS.test, dir);
     const result = (await dampedExperiment.run!(context)) as ExperimentResult;
     expect(tf.memory().numTensors).toBe(tensors);
     const scale = metricAt(result.metrics, 'withDissipation.gauge.scale') as number;
     expect(Number.isFinite(scale)).toBe(true);
-    let cells = 0;
-    for (const table of result.tables) {
-      for (const row of table.rows) {
-        for (const cell of row) {
-          if (typeof cell === 'string') continue;
-          const value = metricAt(result.metrics, cell.metric);
-          expect(value, cell.metric).not.toBeUndefined();
-          const undefinedUnits = cell.metric.startsWith('withDissipation.lossError') && scale <= 0;
-          if (typeof value === 'number' && !undefinedUnits) expect(Number.isFinite(value), cell.metric).toBe(true);
-          cells++;
-        }
-      }
+    const cells = tableMetrics(result);
+    for (const { metric, value } of cells) {
+      expect(value, metric).not.toBeUndefined();
+      const undefinedUnits = metric.startsWith('withDissipation.lossError') && scale <= 0;
+      if (typeof value === 'number' && !undefinedUnits) expect(Number.isFinite(value), metric).toBe(true);
     }
-    expect(cells).toBeGreaterThan(20);
+    expect(cells.length).toBeGreaterThan(20);
     expect(result.figures.map((f) => f.file)).toEqual(['damped-energy.svg', 'damped-training.svg']);
   });
 });

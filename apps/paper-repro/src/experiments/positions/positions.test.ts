@@ -6,9 +6,8 @@ import { initBackend } from '@lnn/autodiff';
 import { evaluatePositions, MlpLagrangian, trueDoublePendulum } from '@lnn/lagrangian';
 import { createRandom, doublePendulum, positionTrajectories } from '@lnn/systems';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExperimentContext, ExperimentResult } from '../../experiment';
-import { silentProgress } from '../../progress';
-import { metricAt } from '../../report/format';
+import type { ExperimentResult } from '../../experiment';
+import { tableMetrics, testContext } from '../experiment-test-support';
 import { differencedData } from './data';
 import { positionsExperiment } from './index';
 import { keepBest } from './keep-best';
@@ -105,33 +104,17 @@ describe('the positions-only experiment, small', () => {
 
   it('runs at test scale: every metric the tables read is there, finite where a number, and no tensor is left behind', async () => {
     const tensors = tf.memory().numTensors;
-    const context: ExperimentContext = {
-      scale: 'test',
-      settings: POSITIONS_SETTINGS.test,
-      seed: 0,
-      checkpointDir: path.join(dir, 'checkpoints'),
-      modelDir: path.join(dir, 'models'),
-      progress: silentProgress,
-      stage: (_name, compute) => compute(),
-      previous: {},
-    };
+    const context = testContext(POSITIONS_SETTINGS.test, dir);
     const t0 = performance.now();
     const result = (await positionsExperiment.run!(context)) as ExperimentResult;
     const seconds = (performance.now() - t0) / 1000;
     expect(tf.memory().numTensors).toBe(tensors);
-    let cells = 0;
-    for (const table of result.tables) {
-      for (const row of table.rows) {
-        for (const cell of row) {
-          if (typeof cell === 'string') continue;
-          const value = metricAt(result.metrics, cell.metric);
-          expect(value, cell.metric).not.toBeUndefined();
-          if (typeof value === 'number') expect(Number.isFinite(value), cell.metric).toBe(true);
-          cells++;
-        }
-      }
+    const cells = tableMetrics(result);
+    for (const { metric, value } of cells) {
+      expect(value, metric).not.toBeUndefined();
+      if (typeof value === 'number') expect(Number.isFinite(value), metric).toBe(true);
     }
-    expect(cells).toBeGreaterThan(30);
+    expect(cells.length).toBeGreaterThan(30);
     const m = result.metrics as { velocity: { training: { stepsPerSecond: number; keptStep: number | null } }; cases: Record<string, { positions: { training: { stepsPerSecond: number; skipped: number; validationLoss: number | null } }; variational: unknown }> };
     expect(Object.keys(m.cases)).toHaveLength(4);
     expect(m.cases.case0?.variational).not.toBeNull();
