@@ -2,6 +2,7 @@ import { DissipativeLagrangian, MlpLagrangian, energyBalance, evaluate, rollout,
 import { dopri5, rk4, solve } from '@lnn/ode';
 import { accelerationDataset, dampedDoublePendulum, forcedProblem, splitStates, type DampedDoublePendulum } from '@lnn/systems';
 import type { ExperimentContext } from '../../experiment';
+import { boxBelowEnergy } from '../moderate-regime';
 import { trainWithCheckpoints, type TrainingSummary } from '../training';
 import { judge, trueEnergies, type DampedRollout } from './decay';
 import { learnedLoss, lossError, type Gauge } from './dissipated';
@@ -30,15 +31,7 @@ function data(system: DampedDoublePendulum, s: DampedSettings, count: number, se
   const ds = accelerationDataset(system, {
     count,
     seed,
-    sample: (rng, q, v) => {
-      // Rejection: uniform in the box, kept below the energy ceiling (the box's centre always is, so this ends).
-      do {
-        q[0] = rng.uniform(-s.maxAngle, s.maxAngle);
-        q[1] = rng.uniform(-s.maxAngle, s.maxAngle);
-        v[0] = rng.uniform(-s.maxSpeed, s.maxSpeed);
-        v[1] = rng.uniform(-s.maxSpeed, s.maxSpeed);
-      } while (system.energy(q, v) > ceiling);
-    },
+    sample: boxBelowEnergy((q, v) => system.energy(q, v), s, ceiling),
   });
   return { ...splitStates(ds.arrays.states?.data as Float64Array, 2), qdd: ds.arrays.accelerations?.data as Float64Array };
 }

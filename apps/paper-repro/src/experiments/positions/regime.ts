@@ -1,8 +1,8 @@
-import type { DoublePendulum, Random } from '@lnn/systems';
+import type { DoublePendulum } from '@lnn/systems';
+import { boxBelowEnergy, type StateSampler } from '../moderate-regime';
 import type { PositionsRegime } from './settings';
 
-/** A state sampler in the form `@lnn/systems`' datasets take. */
-export type StateSampler = (rng: Random, q: Float64Array, v: Float64Array) => void;
+export type { StateSampler } from '../moderate-regime';
 
 /** The highest true energy a state of the regime may have: (1 + margin) × released at rest from (ceilingAngle, ceilingAngle), above the rest state. */
 export function regimeCeiling(system: DoublePendulum, r: PositionsRegime): number {
@@ -12,15 +12,7 @@ export function regimeCeiling(system: DoublePendulum, r: PositionsRegime): numbe
 
 /** States of the regime: uniform in the box (angles ±maxAngle, rates ±maxSpeed), kept below the energy ceiling (rejection; the box's centre always is, so this ends). */
 export function regimeSampler(system: DoublePendulum, r: PositionsRegime): StateSampler {
-  const ceiling = regimeCeiling(system, r);
-  return (rng, q, v) => {
-    do {
-      q[0] = rng.uniform(-r.maxAngle, r.maxAngle);
-      q[1] = rng.uniform(-r.maxAngle, r.maxAngle);
-      v[0] = rng.uniform(-r.maxSpeed, r.maxSpeed);
-      v[1] = rng.uniform(-r.maxSpeed, r.maxSpeed);
-    } while (system.energy(q, v) > ceiling);
-  };
+  return boxBelowEnergy((q, v) => system.energy(q, v), r, regimeCeiling(system, r));
 }
 
 /** The rollouts' starts: at rest, angles uniform in ±restAngle. */
