@@ -66,6 +66,7 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log('');
   const command = env_command(argv);
   const progress = createProgress();
+  const startedAt = Date.now();
   let outcome;
   if (lanes.length > 1) {
     // A lane is given the experiments asked for (it adds what they need, as a run in one process would).
@@ -85,7 +86,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return o === undefined ? 'not computed' : `not completed by its process (lane ${outcomes.indexOf(o) + 1}, which ${o.signal === null ? `exited with code ${String(o.code)}` : `was ended by ${o.signal}`}; its lines above say why)`;
     };
     console.log('');
-    outcome = await runRepro({ scale, seed: options.seed, only: options.only, out, rerun: false, progress, command, overrides: options.overrides, reuseOnly: { reason }, lanes: { processes: lanes.length, threads } });
+    outcome = await runRepro({ scale, seed: options.seed, only: options.only, out, rerun: false, progress, command, overrides: options.overrides, reuseOnly: { reason }, lanes: { processes: lanes.length, threads }, startedAt });
   } else {
     outcome = await runRepro({ scale, seed: options.seed, only: options.only, out, rerun: options.rerun, progress, command, overrides: options.overrides, report: lane === undefined });
   }

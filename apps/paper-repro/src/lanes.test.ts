@@ -93,12 +93,13 @@ describe('built CLI with --jobs 2 (test scale)', () => {
       const one = repro(single, '--only', 'wave,property-table,driven', '--jobs', '1');
       expect(one.status, one.stderr).toBe(0);
       expect(one.stdout).not.toContain('[lane');
-      const metrics = (dir: string) => parseJson(readFileSync(path.join(dir, 'metrics.json'), 'utf8')) as { run: { backend: string }; experiments: Record<string, { metrics: unknown }> };
+      const metrics = (dir: string) => parseJson(readFileSync(path.join(dir, 'metrics.json'), 'utf8')) as { run: { backend: string; wallSeconds: number }; experiments: Record<string, { metrics: unknown }> };
       const [a, b] = [metrics(lanes), metrics(single)];
       expect(Object.keys(a.experiments).sort()).toEqual(['driven', 'property-table', 'relativistic', 'wave']);
       // The same seeds on one thread: the same numbers, but for the timings.
       for (const id of Object.keys(a.experiments)) expect(withoutTimings(a.experiments[id]?.metrics)).toEqual(withoutTimings(b.experiments[id]?.metrics));
       expect(a.run.backend).toMatch(/1 thread in each of 2 processes side by side \(--jobs\)/);
+      expect(a.run.wallSeconds).toBeGreaterThan(1); // the lanes' time, not only the joining pass's
       expect(readFileSync(path.join(lanes, 'REPORT.md'), 'utf8')).toContain('1D wave equation');
     } finally {
       rmSync(lanes, { recursive: true, force: true });

@@ -40,6 +40,8 @@ export interface RunOptions {
   readonly reuseOnly?: { readonly reason: (id: string) => string };
   /** Write REPORT.md, metrics.json and figures (a lane of `--jobs` does not). @default true */
   readonly report?: boolean;
+  /** When the run began (ms since the epoch), for the report's start and wall time — before the lanes, with `--jobs`. @default now */
+  readonly startedAt?: number;
   /** For the report: the processes the experiments ran in, and the wasm threads of each. @default this one */
   readonly lanes?: { readonly processes: number; readonly threads: number };
 }
@@ -144,7 +146,7 @@ function runInfo(options: RunOptions, backend: string, started: number, wallSeco
  * trainings and stages are read back, a training cut short continues from its last checkpoint.
  */
 export async function runRepro(options: RunOptions): Promise<RunOutcome> {
-  const started = Date.now();
+  const started = options.startedAt ?? Date.now();
   const registry = options.experiments ?? EXPERIMENTS;
   const backend = currentBackend()?.backend ?? tf.getBackend();
   const key = runKey(options.scale, options.seed, backend);
