@@ -5,8 +5,10 @@ import { DAMPED_TRANSFER_SETTINGS as SETTINGS, type DampedTransferSettings } fro
 
 function run(context: ExperimentContext): ExperimentResult {
   const s = context.settings as DampedTransferSettings;
+  const first = context.previous['double-pendulum'];
+  if (first === undefined) throw new Error('damped-transfer: the double-pendulum experiment has no result in this run; run it first (it is added to --only automatically).');
   const result = runDampedTransfer(context, s);
-  return { metrics: dampedTransferMetrics(result), tables: dampedTransferTables(s), figures: dampedTransferFigures(result), notes: dampedTransferNotes(context.scale, s) };
+  return { metrics: dampedTransferMetrics(result, first.metrics), tables: dampedTransferTables(s), figures: dampedTransferFigures(result), notes: dampedTransferNotes(context.scale, s) };
 }
 
 /** Beyond the paper (issue 18): the damped double pendulum with experiment 1's conservative L frozen and only D learned. */

@@ -1,4 +1,5 @@
 import type { Figure, Metrics, Scale, Table } from '../../experiment';
+import { metricAt } from '../../report/format';
 import { trainingCurveSpec, VEGA_LITE_SCHEMA } from '../../report/figures';
 import { DAMPED_INITIAL_STATES } from '../damped/settings';
 import type { DampedTransferRun } from './run';
@@ -12,8 +13,11 @@ const MODELS = [
 const perState = (values: readonly number[]) => Object.fromEntries(values.map((v, b) => [`ic${b + 1}`, v]));
 const finiteMax = (values: readonly number[]) => (values.every(Number.isFinite) ? Math.max(...values) : Number.NaN);
 
-/** The metrics, under the damped experiment's names, with the sign of L used and its evidence. */
-export function dampedTransferMetrics(run: DampedTransferRun): Metrics {
+/**
+ * The metrics, under the damped experiment's names, with the sign of L used and its evidence, and
+ * experiment 1's own q̈ error of the LNN frozen here (read from its metrics).
+ */
+export function dampedTransferMetrics(run: DampedTransferRun, doublePendulum: Metrics): Metrics {
   const model = (m: DampedTransferRun['withD'] | DampedTransferRun['withoutD']) => ({
     heldOut: m.heldOut,
     decayError: { max: finiteMax(m.decayError), ...perState(m.decayError) },
@@ -24,6 +28,7 @@ export function dampedTransferMetrics(run: DampedTransferRun): Metrics {
   });
   const { training } = run.withD;
   return {
+    experiment1: { accelerationMae: metricAt(doublePendulum, 'lnn.accelerationMae') ?? Number.NaN, zeroPredictorMae: metricAt(doublePendulum, 'zeroPredictorMae') ?? Number.NaN },
     lagrangian: { sign: run.definiteness.sign, used: run.definiteness.sign === 1 ? 'L' : '−L', positiveDefiniteShare: run.definiteness.positive, negativeDefiniteShare: run.definiteness.negative },
     withDissipation: {
       ...model(run.withD),
@@ -46,6 +51,8 @@ export function dampedTransferTables(s: DampedTransferSettings): Table[] {
       title: `Damped double pendulum with experiment 1's conservative L (frozen) and a learned D (rollouts from rest to t = ${s.rollout.tEnd})`,
       columns: ['measure', ...MODELS.map(([, label]) => label)],
       rows: [
+        ["experiment 1's own q̈ error of the frozen LNN (MAE on its conservative test states: angles anywhere, rates to 10 rad/s)", { metric: 'experiment1.accelerationMae' }, { metric: 'experiment1.accelerationMae' }],
+        ['  predicting q̈ = 0 there, for scale', { metric: 'experiment1.zeroPredictorMae' }, { metric: 'experiment1.zeroPredictorMae' }],
         ['held-out q̈ loss on the damped data (L1)', ...MODELS.map(([key]) => ({ metric: `${key}.heldOut` }))],
         ['  predicting q̈ = 0, for scale', { metric: 'zeroPredictor' }, { metric: 'zeroPredictor' }],
         ['energy-decay error, worst initial state (max_t |E(t) − E_true(t)| / (E_true(0) − E_true(T))); the issue\'s bound: 5 %', ...MODELS.map(([key]) => ({ metric: `${key}.decayError.max`, percent: true }))],
