@@ -1,5 +1,6 @@
 import type { Experiment } from './experiment';
 import { dampedExperiment } from './experiments/damped';
+import { dampedTransferExperiment } from './experiments/damped-transfer';
 import { doublePendulumExperiment } from './experiments/double-pendulum';
 import { drivenExperiment } from './experiments/driven';
 import { membraneExperiment } from './experiments/membrane';
@@ -19,6 +20,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   propertyTableExperiment,
   positionsExperiment,
   dampedExperiment,
+  dampedTransferExperiment,
   drivenExperiment,
 ];
 

@@ -41,11 +41,11 @@ describe('planLanes', () => {
     expect(() => planLanes(registry, all, 0, 'quick')).toThrow(/planLanes: jobs must be a positive integer, received 0/);
   });
 
-  it('the registry: property-table runs beside relativistic, and the double pendulum has a lane of its own at quick scale', () => {
+  it('the registry: property-table runs beside relativistic, and the double pendulum has a lane of its own at quick scale, shared only with damped-transfer (which reads its model)', () => {
     const lanes = planLanes(EXPERIMENTS, EXPERIMENTS.map((e) => e.id), 2, 'quick');
     expect(lanes).toHaveLength(2);
     expect(lanes.find((l) => l.ids.includes('property-table'))?.ids).toContain('relativistic');
-    expect(lanes.find((l) => l.ids.includes('double-pendulum'))?.ids).toEqual(['double-pendulum']);
+    expect(lanes.find((l) => l.ids.includes('double-pendulum'))?.ids).toEqual(['double-pendulum', 'damped-transfer']);
     for (const e of EXPERIMENTS) expect(estimatedMinutes(e, 'quick')).toBeGreaterThan(0);
   });
 });

@@ -26,7 +26,11 @@ function energyCeiling(system: DampedDoublePendulum, margin: number): number {
   return rest + (1 + margin) * top;
 }
 
-function data(system: DampedDoublePendulum, s: DampedSettings, count: number, seed: number): TrainingData {
+/**
+ * The damped experiment's states with their true accelerations (also read by `damped-transfer`,
+ * which trains on the same data): `count` states from the box, below the energy ceiling.
+ */
+export function dampedData(system: DampedDoublePendulum, s: Pick<DampedSettings, 'maxAngle' | 'maxSpeed' | 'energyMargin'>, count: number, seed: number): TrainingData {
   const ceiling = s.energyMargin === null ? Number.POSITIVE_INFINITY : energyCeiling(system, s.energyMargin);
   const ds = accelerationDataset(system, {
     count,
@@ -41,9 +45,9 @@ export function runDamped(context: ExperimentContext, s: DampedSettings): Damped
   const t0 = Date.now();
   const system = dampedDoublePendulum(s.friction);
   const seed = context.seed;
-  const train = data(system, s, s.trainCount, 1000 * seed + 1);
-  const heldOut = data(system, s, s.testCount, 1000 * seed + 2);
-  const validation = data(system, s, s.validationCount, 1000 * seed + 5);
+  const train = dampedData(system, s, s.trainCount, 1000 * seed + 1);
+  const heldOut = dampedData(system, s, s.testCount, 1000 * seed + 2);
+  const validation = dampedData(system, s, s.validationCount, 1000 * seed + 5);
   const options = {
     steps: s.steps,
     batchSize: s.batchSize,

@@ -1,0 +1,101 @@
+import { DissipativeLagrangian, energyBalance, evaluate, rollout, type DynamicsModel } from '@lnn/lagrangian';
+import { dopri5, rk4, solve } from '@lnn/ode';
+import { dampedDoublePendulum, forcedProblem } from '@lnn/systems';
+import type { ExperimentContext } from '../../experiment';
+import { judge, trueEnergies, type DampedRollout } from '../damped/decay';
+import { learnedLoss, lossError, type Gauge } from '../damped/dissipated';
+import { dampedData } from '../damped/run';
+import { DAMPED_INITIAL_STATES } from '../damped/settings';
+import { accelerationSplit, type AccelerationSplit } from '../damped/split';
+import { trainWithCheckpoints, type TrainingSummary } from '../training';
+import { definiteness, loadDoublePendulumLnn, negated, type Definiteness } from './frozen';
+import type { DampedTransferSettings } from './settings';
+
+/** Everything the report reads. */
+export interface DampedTransferRun {
+  readonly times: number[];
+  readonly truthEnergy: number[][];
+  /** H_vv of experiment 1's L on the damped training states, and the sign used. */
+  readonly definiteness: Definiteness;
+  readonly withD: DampedRollout & { readonly training: TrainingSummary; readonly heldOut: number; readonly balanceResidual: number[]; readonly lossError: number[]; readonly gauge: Gauge; readonly split: AccelerationSplit };
+  readonly withoutD: DampedRollout & { readonly heldOut: number; readonly lossError: number[]; readonly split: AccelerationSplit };
+  readonly zeroPredictor: number;
+  readonly seconds: number;
+}
+
+/**
+ * Experiment 1's L, frozen (negated when its H_vv is negative definite on the data), with a
+ * dissipation D trained alone on the damped experiment's data; beside it the same L without D.
+ * Measured with the damped experiment's own measures.
+ */
+export function runDampedTransfer(context: ExperimentContext, s: DampedTransferSettings): DampedTransferRun {
+  const t0 = Date.now();
+  const system = dampedDoublePendulum(s.friction);
+  const seed = context.seed;
+  // The damped experiment's data: the same sampler, the same seeds.
+  const train = dampedData(system, s, s.trainCount, 1000 * seed + 1);
+  const heldOut = dampedData(system, s, s.testCount, 1000 * seed + 2);
+  const validation = dampedData(system, s, s.validationCount, 1000 * seed + 5);
+  const lnn = loadDoublePendulumLnn(context.modelDir);
+  try {
+    const signed = definiteness(lnn.lagrangian, train);
+    const lagrangian = signed.sign === 1 ? lnn.lagrangian : negated(lnn.lagrangian);
+    const solver = lnn.config.solver;
+    const withD = new DissipativeLagrangian({ dof: 2, lagrangian: 'known', dissipation: { hidden: s.dissipationHidden, angles: [0, 1], seed: 10 * seed + 2 }, solver }, { lagrangian });
+    const withoutD = new DissipativeLagrangian({ dof: 2, lagrangian: 'known', solver }, { lagrangian });
+    try {
+      // Only D's weights are variables: L is frozen (a known part).
+      const training = trainWithCheckpoints(context, 'dissipation', `damped-transfer: D alone on experiment 1's frozen L, ${s.steps.toLocaleString('en')} steps`, withD, train, heldOut, {
+        steps: s.steps,
+        batchSize: s.batchSize,
+        loss: 'l1',
+        schedule: { kind: 'one-cycle', peak: s.peak, total: s.steps },
+        lossCap: s.lossCap,
+        adam: { beta2: s.beta2 },
+        clipNorm: 100,
+        seed: 1000 * seed + 3,
+        keepBest: { data: validation },
+      });
+      const { tEnd, every, dt } = s.rollout;
+      const times = Array.from({ length: Math.round(tEnd / every) + 1 }, (_, k) => k * every);
+      const y0 = DAMPED_INITIAL_STATES.flat();
+      const truth = solve(forcedProblem(system), y0, times, dopri5({ rtol: 1e-10, atol: 1e-10 }));
+      const truthEnergy = trueEnergies(system, truth);
+      const task = context.progress.task('damped-transfer: rollouts', 2);
+      const rolled = (model: DynamicsModel) => rollout(model, y0, times, rk4({ dt }));
+      const rD = rolled(withD);
+      task.update(1);
+      const r = rolled(withoutD);
+      task.finish();
+      const balance = energyBalance(withD, rD);
+      // As in the damped experiment: the true motion sampled 10× finer for Simpson's rule on the dissipated power.
+      const fineTimes = Array.from({ length: 10 * (times.length - 1) + 1 }, (_, k) => (k * every) / 10);
+      const fineTruth = solve(forcedProblem(system), y0, fineTimes, dopri5({ rtol: 1e-10, atol: 1e-10 }));
+      const fineEnergy = trueEnergies(system, fineTruth);
+      const lost = learnedLoss(system, withD, fineTruth, heldOut);
+      return {
+        times,
+        truthEnergy,
+        definiteness: signed,
+        withD: {
+          ...judge(trueEnergies(system, rD), truthEnergy, [...rD.status]),
+          training,
+          heldOut: evaluate(withD, heldOut),
+          balanceResidual: Array.from(balance.residual, (x, b) => x / (balance.change[b] as number)),
+          lossError: lossError(lost.loss, fineEnergy),
+          gauge: lost.gauge,
+          split: accelerationSplit(system, withD, fineTruth),
+        },
+        // No D: nothing dissipated along the true motion.
+        withoutD: { ...judge(trueEnergies(system, r), truthEnergy, [...r.status]), heldOut: evaluate(withoutD, heldOut), lossError: lossError(fineEnergy.map((row) => row.map(() => 0)), fineEnergy), split: accelerationSplit(system, withoutD, fineTruth) },
+        zeroPredictor: Array.from(heldOut.qdd).reduce((a, x) => a + Math.abs(x), 0) / heldOut.qdd.length,
+        seconds: (Date.now() - t0) / 1000,
+      };
+    } finally {
+      withD.dispose();
+      withoutD.dispose();
+    }
+  } finally {
+    lnn.dispose();
+  }
+}
