@@ -17,6 +17,8 @@ export interface DampedTransferRun {
   readonly truthEnergy: number[][];
   /** H_vv of experiment 1's L on the damped training states, and the sign used. */
   readonly definiteness: Definiteness;
+  /** L and D trained together after D alone (settings.fineTune); null: L frozen (or experiment 1's L had to be negated). */
+  readonly fineTune: { readonly training: TrainingSummary; readonly heldOutBefore: number } | null;
   readonly withD: DampedRollout & { readonly training: TrainingSummary; readonly heldOut: number; readonly balanceResidual: number[]; readonly lossError: number[]; readonly gauge: Gauge; readonly split: AccelerationSplit };
   readonly withoutD: DampedRollout & { readonly heldOut: number; readonly lossError: number[]; readonly split: AccelerationSplit };
   readonly zeroPredictor: number;
@@ -43,6 +45,8 @@ export function runDampedTransfer(context: ExperimentContext, s: DampedTransferS
     const solver = lnn.config.solver;
     const withD = new DissipativeLagrangian({ dof: 2, lagrangian: 'known', dissipation: { hidden: s.dissipationHidden, angles: [0, 1], seed: 10 * seed + 2 }, solver }, { lagrangian });
     const withoutD = new DissipativeLagrangian({ dof: 2, lagrangian: 'known', solver }, { lagrangian });
+    const owned: DissipativeLagrangian[] = [];
+    let model = withD; // the model judged "with D": the fine-tuned one when there is one
     try {
       // Only D's weights are variables: L is frozen (a known part).
       const training = trainWithCheckpoints(context, 'dissipation', `damped-transfer: D alone on experiment 1's frozen L, ${s.steps.toLocaleString('en')} steps`, withD, train, heldOut, {
@@ -56,6 +60,35 @@ export function runDampedTransfer(context: ExperimentContext, s: DampedTransferS
         seed: 1000 * seed + 3,
         keepBest: { data: validation },
       });
+      // Then L and D together, from experiment 1's L and the D just trained (only with L's own sign:
+      // the copy of its weights is L, not −L).
+      let fineTune: DampedTransferRun['fineTune'] = null;
+      if (s.fineTune !== null && signed.sign === 1) {
+        const { solver: _solver, dof: _dof, extraDim: _extra, ...lagrangianConfig } = lnn.config;
+        void [_solver, _dof, _extra];
+        const both = new DissipativeLagrangian({ dof: 2, lagrangian: lagrangianConfig, dissipation: { hidden: s.dissipationHidden, angles: [0, 1], seed: 10 * seed + 2 }, solver });
+        owned.push(both);
+        const nL = lnn.variables.length;
+        if (both.variables.length !== nL + withD.variables.length) throw new Error(`damped-transfer: the fine-tuned model has ${both.variables.length} variables, expected ${nL} of L and ${withD.variables.length} of D.`);
+        lnn.variables.forEach((v, i) => both.variables[i]?.assign(v));
+        withD.variables.forEach((v, j) => both.variables[nL + j]?.assign(v));
+        const heldOutBefore = evaluate(both, heldOut);
+        const ft = s.fineTune;
+        const fineTraining = trainWithCheckpoints(context, 'fine-tune', `damped-transfer: L and D together, from experiment 1's L and the D above, ${ft.steps.toLocaleString('en')} steps`, both, train, heldOut, {
+          steps: ft.steps,
+          batchSize: s.batchSize,
+          loss: 'l1',
+          schedule: { kind: 'one-cycle', peak: ft.peak, total: ft.steps },
+          lossCap: s.lossCap,
+          adam: { beta2: s.beta2 },
+          clipNorm: 100,
+          definiteness: { weight: 1, sign: 'positive' },
+          seed: 1000 * seed + 4,
+          keepBest: { data: validation },
+        });
+        fineTune = { training: fineTraining, heldOutBefore };
+        model = both;
+      }
       const { tEnd, every, dt } = s.rollout;
       const times = Array.from({ length: Math.round(tEnd / every) + 1 }, (_, k) => k * every);
       const y0 = DAMPED_INITIAL_STATES.flat();
@@ -63,28 +96,29 @@ export function runDampedTransfer(context: ExperimentContext, s: DampedTransferS
       const truthEnergy = trueEnergies(system, truth);
       const task = context.progress.task('damped-transfer: rollouts', 2);
       const rolled = (model: DynamicsModel) => rollout(model, y0, times, rk4({ dt }));
-      const rD = rolled(withD);
+      const rD = rolled(model);
       task.update(1);
       const r = rolled(withoutD);
       task.finish();
-      const balance = energyBalance(withD, rD);
+      const balance = energyBalance(model, rD);
       // As in the damped experiment: the true motion sampled 10× finer for Simpson's rule on the dissipated power.
       const fineTimes = Array.from({ length: 10 * (times.length - 1) + 1 }, (_, k) => (k * every) / 10);
       const fineTruth = solve(forcedProblem(system), y0, fineTimes, dopri5({ rtol: 1e-10, atol: 1e-10 }));
       const fineEnergy = trueEnergies(system, fineTruth);
-      const lost = learnedLoss(system, withD, fineTruth, heldOut);
+      const lost = learnedLoss(system, model, fineTruth, heldOut);
       return {
         times,
         truthEnergy,
         definiteness: signed,
+        fineTune,
         withD: {
           ...judge(trueEnergies(system, rD), truthEnergy, [...rD.status]),
           training,
-          heldOut: evaluate(withD, heldOut),
+          heldOut: evaluate(model, heldOut),
           balanceResidual: Array.from(balance.residual, (x, b) => x / (balance.change[b] as number)),
           lossError: lossError(lost.loss, fineEnergy),
           gauge: lost.gauge,
-          split: accelerationSplit(system, withD, fineTruth),
+          split: accelerationSplit(system, model, fineTruth),
         },
         // No D: nothing dissipated along the true motion.
         withoutD: { ...judge(trueEnergies(system, r), truthEnergy, [...r.status]), heldOut: evaluate(withoutD, heldOut), lossError: lossError(fineEnergy.map((row) => row.map(() => 0)), fineEnergy), split: accelerationSplit(system, withoutD, fineTruth) },
@@ -94,6 +128,7 @@ export function runDampedTransfer(context: ExperimentContext, s: DampedTransferS
     } finally {
       withD.dispose();
       withoutD.dispose();
+      owned.forEach((m) => m.dispose());
     }
   } finally {
     lnn.dispose();
