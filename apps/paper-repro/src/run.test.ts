@@ -44,8 +44,8 @@ describe('a miniature of every experiment (scale "test")', () => {
     // The miniature trains the length check's second LNN too (the long scale's comparison of training lengths).
     expect(readdirSync(path.join(out, 'models', 'double-pendulum')).sort()).toEqual(['lnn', 'lnn-length-check', 'mlp']);
     expect(readdirSync(path.join(out, 'models', 'relativistic')).sort()).toEqual(['delan', 'hnn-canonical', 'hnn-velocity', 'lnn']);
-    // damped-transfer saves only its D (its L is experiment 1's, read from models/double-pendulum/lnn).
-    expect(readdirSync(path.join(out, 'models', 'damped-transfer'))).toEqual(['dissipation']);
+    // damped-transfer: step 1's D alone (its L is experiment 1's, read from models/double-pendulum/lnn), step 2's L and D fine-tuned together.
+    expect(readdirSync(path.join(out, 'models', 'damped-transfer')).sort()).toEqual(['dissipation', 'fine-tune']);
     expect(readdirSync(path.join(out, 'models', 'wave')).sort()).toEqual(['lgn', 'lgn-ring100']);
     expect(report).toContain('1D wave equation');
     expect(readdirSync(path.join(out, 'models', 'membrane')).sort()).toEqual(['lgn', 'lgn-grid16']);

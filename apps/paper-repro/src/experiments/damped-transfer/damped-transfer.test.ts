@@ -71,7 +71,7 @@ describe('damped-transfer: loading experiment 1\'s LNN', () => {
 });
 
 describe('the damped-transfer experiment, small', () => {
-  it('runs at test scale after experiment 1\'s miniature: every metric the table reads is there, L untouched (only D saved), the no-D model dissipating nothing (100 %), no tensor left behind', async () => {
+  it('runs at test scale after experiment 1\'s miniature: every metric the table reads is there, experiment 1\'s L untouched (step 1 saves D alone, step 2 L and D), the no-D model dissipating nothing (100 %), no tensor left behind', async () => {
     const base = (id: string, settings: unknown): ExperimentContext => ({
       scale: 'test',
       settings,
@@ -90,7 +90,7 @@ describe('the damped-transfer experiment, small', () => {
     expect(tf.memory().numTensors).toBe(tensors);
     // Experiment 1's model is read, never written.
     expect(readdirSync(lnnDir).map((f) => readFileSync(path.join(lnnDir, f)).toString('base64'))).toEqual(before);
-    // The saved transfer model: L 'known' (not saved), only D's weights.
+    // Step 1's saved model: L 'known' (not saved), only D's weights.
     const frozen = loadDoublePendulumLnn(path.join(dir, 'models', 'damped-transfer'));
     const saved = loadModel(path.join(dir, 'models', 'damped-transfer', 'dissipation'), { kinds: [dissipativeLagrangianKind], context: { lagrangian: frozen.lagrangian } }) as DissipativeLagrangian;
     expect(saved.config.lagrangian).toBe('known');
@@ -120,6 +120,14 @@ describe('the damped-transfer experiment, small', () => {
     }
     expect(cells).toBeGreaterThan(20);
     expect(result.figures.map((f) => f.file)).toEqual(['damped-transfer-energy.svg', 'damped-transfer-training.svg']);
-    expect(result.notes.join(' ')).toContain('not from the damped data');
+    expect(result.notes.join(' ')).toContain('learned from CONSERVATIVE data');
+    expect(result.notes.join(' ')).toContain('Step 2 trains L and D together');
+    // Step 2: L and D fine-tuned together from experiment 1's L and step 1's D, saved whole (an MLP L, not 'known').
+    const tuned = loadModel(path.join(dir, 'models', 'damped-transfer', 'fine-tune'), { kinds: [dissipativeLagrangianKind] }) as DissipativeLagrangian;
+    expect(tuned.config.lagrangian).not.toBe('known');
+    expect(variableArrays(tuned).length).toBeGreaterThan(tuned.dissipation?.variables.length ?? 0);
+    tuned.dispose();
+    expect(Number.isFinite(metricAt(result.metrics, 'withDissipation.fineTune.heldOutBefore') as number)).toBe(true);
+    expect(metricAt(result.metrics, 'withDissipation.fineTune.steps')).toBe(DAMPED_TRANSFER_SETTINGS.test.fineTune?.steps);
   }, 60_000);
 });
