@@ -1,6 +1,7 @@
+import { dampedEnergySpec } from '../damped/energy-figure';
 import type { Figure, Metrics, Scale, Table } from '../../experiment';
 import { metricAt } from '../../report/format';
-import { trainingCurveSpec, VEGA_LITE_SCHEMA } from '../../report/figures';
+import { trainingCurveSpec } from '../../report/figures';
 import { DAMPED_INITIAL_STATES } from '../damped/settings';
 import type { DampedTransferRun } from './run';
 import type { DampedTransferSettings } from './settings';
@@ -94,36 +95,14 @@ export function dampedTransferNotes(scale: Scale, s: DampedTransferSettings): st
 }
 
 export function dampedTransferFigures(run: DampedTransferRun): Figure[] {
-  const rows = run.times.flatMap((t, k) =>
-    DAMPED_INITIAL_STATES.flatMap((y, b) => {
-      const ic = `θ = (${y[0]}, ${y[1]})`;
-      return [
-        { t, ic, source: 'truth', E: run.truthEnergy[k]?.[b] },
-        { t, ic, source: MODELS[0][1], E: run.withD.energy[k]?.[b] },
-        { t, ic, source: MODELS[1][1], E: run.withoutD.energy[k]?.[b] },
-      ].filter((row) => Number.isFinite(row.E));
-    }),
-  );
   return [
     {
       file: 'damped-transfer-energy.svg',
       caption: "Damped double pendulum, L from experiment 1: the true energy E along the true motion (dashed) and along the rollouts with the learned D and without D, from three states at rest",
-      spec: {
-        $schema: VEGA_LITE_SCHEMA,
-        data: { values: rows },
-        facet: { column: { field: 'ic', type: 'nominal', title: null } },
-        spec: {
-          width: 220,
-          height: 200,
-          mark: { type: 'line' },
-          encoding: {
-            x: { field: 't', type: 'quantitative', title: 't' },
-            y: { field: 'E', type: 'quantitative', title: 'true energy E', scale: { zero: false } },
-            color: { field: 'source', type: 'nominal', title: null },
-            strokeDash: { field: 'source', type: 'nominal', legend: null, scale: { domain: ['truth', MODELS[0][1], MODELS[1][1]], range: [[4, 3], [1, 0], [1, 0]] } },
-          },
-        },
-      },
+      spec: dampedEnergySpec(run.times, run.truthEnergy, [
+        { label: MODELS[0][1], energy: run.withD.energy },
+        { label: MODELS[1][1], energy: run.withoutD.energy },
+      ]),
     },
     {
       file: 'damped-transfer-training.svg',

@@ -1,11 +1,10 @@
-import { DissipativeLagrangian, energyBalance, evaluate, rollout, type DynamicsModel } from '@lnn/lagrangian';
-import { dopri5, rk4, solve } from '@lnn/ode';
-import { dampedDoublePendulum, forcedProblem } from '@lnn/systems';
+import { DissipativeLagrangian, energyBalance, evaluate } from '@lnn/lagrangian';
+import { dampedDoublePendulum } from '@lnn/systems';
 import type { ExperimentContext } from '../../experiment';
 import { judge, trueEnergies, type DampedRollout } from '../damped/decay';
 import { learnedLoss, lossError, type Gauge } from '../damped/dissipated';
 import { dampedData } from '../damped/run';
-import { DAMPED_INITIAL_STATES } from '../damped/settings';
+import { dampedRollouts } from '../damped/rollouts';
 import { accelerationSplit, type AccelerationSplit } from '../damped/split';
 import { trainWithCheckpoints, type TrainingSummary } from '../training';
 import { definiteness, loadDoublePendulumLnn, negated, type Definiteness } from './frozen';
@@ -89,22 +88,8 @@ export function runDampedTransfer(context: ExperimentContext, s: DampedTransferS
         fineTune = { training: fineTraining, heldOutBefore };
         model = both;
       }
-      const { tEnd, every, dt } = s.rollout;
-      const times = Array.from({ length: Math.round(tEnd / every) + 1 }, (_, k) => k * every);
-      const y0 = DAMPED_INITIAL_STATES.flat();
-      const truth = solve(forcedProblem(system), y0, times, dopri5({ rtol: 1e-10, atol: 1e-10 }));
-      const truthEnergy = trueEnergies(system, truth);
-      const task = context.progress.task('damped-transfer: rollouts', 2);
-      const rolled = (model: DynamicsModel) => rollout(model, y0, times, rk4({ dt }));
-      const rD = rolled(model);
-      task.update(1);
-      const r = rolled(withoutD);
-      task.finish();
+      const { times, truthEnergy, withD: rD, withoutD: r, fineTruth, fineEnergy } = dampedRollouts(context, 'damped-transfer', system, s.rollout, model, withoutD);
       const balance = energyBalance(model, rD);
-      // As in the damped experiment: the true motion sampled 10× finer for Simpson's rule on the dissipated power.
-      const fineTimes = Array.from({ length: 10 * (times.length - 1) + 1 }, (_, k) => (k * every) / 10);
-      const fineTruth = solve(forcedProblem(system), y0, fineTimes, dopri5({ rtol: 1e-10, atol: 1e-10 }));
-      const fineEnergy = trueEnergies(system, fineTruth);
       const lost = learnedLoss(system, model, fineTruth, heldOut);
       return {
         times,

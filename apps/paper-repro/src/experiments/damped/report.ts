@@ -1,5 +1,6 @@
+import { dampedEnergySpec } from './energy-figure';
 import type { Figure, Metrics, Scale, Table } from '../../experiment';
-import { trainingCurveSpec, VEGA_LITE_SCHEMA } from '../../report/figures';
+import { trainingCurveSpec } from '../../report/figures';
 import type { DampedRun } from './run';
 import { DAMPED_INITIAL_STATES, type DampedSettings } from './settings';
 
@@ -73,36 +74,14 @@ export function dampedNotes(scale: Scale, s: DampedSettings): string[] {
 }
 
 export function dampedFigures(run: DampedRun): Figure[] {
-  const rows = run.times.flatMap((t, k) =>
-    DAMPED_INITIAL_STATES.flatMap((y, b) => {
-      const ic = `θ = (${y[0]}, ${y[1]})`;
-      return [
-        { t, ic, source: 'truth', E: run.truthEnergy[k]?.[b] },
-        { t, ic, source: 'LNN with learned dissipation', E: run.lnnD.energy[k]?.[b] },
-        { t, ic, source: 'LNN without dissipation', E: run.lnn.energy[k]?.[b] },
-      ].filter((row) => Number.isFinite(row.E));
-    }),
-  );
   return [
     {
       file: 'damped-energy.svg',
       caption: 'Damped double pendulum: the true energy E along the true motion (dashed) and along each model\'s rollout, from three states at rest',
-      spec: {
-        $schema: VEGA_LITE_SCHEMA,
-        data: { values: rows },
-        facet: { column: { field: 'ic', type: 'nominal', title: null } },
-        spec: {
-          width: 220,
-          height: 200,
-          mark: { type: 'line' },
-          encoding: {
-            x: { field: 't', type: 'quantitative', title: 't' },
-            y: { field: 'E', type: 'quantitative', title: 'true energy E', scale: { zero: false } },
-            color: { field: 'source', type: 'nominal', title: null },
-            strokeDash: { field: 'source', type: 'nominal', legend: null, scale: { domain: ['truth', 'LNN with learned dissipation', 'LNN without dissipation'], range: [[4, 3], [1, 0], [1, 0]] } },
-          },
-        },
-      },
+      spec: dampedEnergySpec(run.times, run.truthEnergy, [
+        { label: 'LNN with learned dissipation', energy: run.lnnD.energy },
+        { label: 'LNN without dissipation', energy: run.lnn.energy },
+      ]),
     },
     {
       file: 'damped-training.svg',

@@ -1,11 +1,11 @@
-import { DissipativeLagrangian, MlpLagrangian, energyBalance, evaluate, rollout, type DynamicsModel, type TrainingData } from '@lnn/lagrangian';
-import { dopri5, rk4, solve } from '@lnn/ode';
-import { accelerationDataset, dampedDoublePendulum, forcedProblem, splitStates, type DampedDoublePendulum } from '@lnn/systems';
+import { DissipativeLagrangian, MlpLagrangian, energyBalance, evaluate, type DynamicsModel, type TrainingData } from '@lnn/lagrangian';
+import { accelerationDataset, dampedDoublePendulum, splitStates, type DampedDoublePendulum } from '@lnn/systems';
 import type { ExperimentContext } from '../../experiment';
 import { boxBelowEnergy } from '../moderate-regime';
 import { trainWithCheckpoints, type TrainingSummary } from '../training';
 import { judge, trueEnergies, type DampedRollout } from './decay';
 import { learnedLoss, lossError, type Gauge } from './dissipated';
+import { dampedRollouts } from './rollouts';
 import { DAMPED_INITIAL_STATES, type DampedSettings } from './settings';
 import { accelerationSplit, type AccelerationSplit } from './split';
 
@@ -66,22 +66,8 @@ export function runDamped(context: ExperimentContext, s: DampedSettings): Damped
   const trainOne = (name: string, label: string, model: DynamicsModel) => trainWithCheckpoints(context, name, label, model, train, heldOut, options);
   const trainingD = trainOne('lnn-dissipation', `damped: LNN with learned dissipation, ${s.steps.toLocaleString('en')} steps`, withD);
   const training = trainOne('lnn', `damped: LNN without dissipation, ${s.steps.toLocaleString('en')} steps`, withoutD);
-  const { tEnd, every, dt } = s.rollout;
-  const times = Array.from({ length: Math.round(tEnd / every) + 1 }, (_, k) => k * every);
-  const y0 = DAMPED_INITIAL_STATES.flat();
-  const truth = solve(forcedProblem(system), y0, times, dopri5({ rtol: 1e-10, atol: 1e-10 }));
-  const truthEnergy = trueEnergies(system, truth);
-  const task = context.progress.task('damped: rollouts', 2);
-  const rolled = (model: DynamicsModel) => rollout(model, y0, times, rk4({ dt }));
-  const rD = rolled(withD);
-  task.update(1);
-  const r = rolled(withoutD);
-  task.finish();
+  const { times, truthEnergy, withD: rD, withoutD: r, fineTruth, fineEnergy } = dampedRollouts(context, 'damped', system, s.rollout, withD, withoutD);
   const balance = energyBalance(withD, rD);
-  // The dissipated-energy measure samples the true motion 10× finer than the rollouts (Simpson's rule on a power oscillating at up to ~10 rad/s).
-  const fineTimes = Array.from({ length: 10 * (times.length - 1) + 1 }, (_, k) => (k * every) / 10);
-  const fineTruth = solve(forcedProblem(system), y0, fineTimes, dopri5({ rtol: 1e-10, atol: 1e-10 }));
-  const fineEnergy = trueEnergies(system, fineTruth);
   const lost = learnedLoss(system, withD, fineTruth, heldOut);
   const zeroPredictor = Array.from(heldOut.qdd).reduce((a, x) => a + Math.abs(x), 0) / heldOut.qdd.length;
   const result: DampedRun = {
